@@ -1,0 +1,712 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { FrameworkCallback, Specifier } from './catalog/types.js';
+import { normalizeModule, pathMatches } from './path-pattern.js';
+import { isGlobalVariable, scopeIndex } from './scope.js';
+import type { CheckContext, ClassNode, FunctionNode, Node } from './types.js';
+
+/**
+ * Where a value comes from. Checkers never look at bare names: they ask for the trace of a value and match
+ * it against catalog specifiers.
+ */
+export type Root =
+  /** `import x from 'm'`, `require('m')`, `await import('m')`: the module object (default and namespace alike). */
+  | { kind: 'module'; module: string }
+  /** An unshadowed global: `Date`, `JSON`, `fetch`, `Promise`, `process`, `setTimeout`, `Request` (as a type). */
+  | { kind: 'global'; name: string }
+  /** A value a known framework hands to a callback (`res` of an express route), or typed as such. */
+  | { kind: 'role'; role: string; framework: string }
+  /** A parameter of a function nothing is known about. */
+  | { kind: 'param'; fn: FunctionNode; index: number }
+  /** A function defined in the file (declaration, expression, arrow, method). */
+  | { kind: 'function'; fn: FunctionNode }
+  /** A class defined in the file. */
+  | { kind: 'class'; cls: ClassNode }
+  /** An object literal in the file. */
+  | { kind: 'object'; node: TSESTree.ObjectExpression }
+  /** A literal value (string, number, template, array literal). */
+  | { kind: 'literal'; node: Node }
+  /** `this` inside a class whose field could not be resolved further. */
+  | { kind: 'this'; cls: ClassNode | undefined }
+  | { kind: 'unknown'; node: Node | undefined };
+
+export interface Trace {
+  root: Root;
+  /** Steps after the root: property names, `()` call, `new`, `#` instance of a declared type, `[]` element. */
+  path: readonly string[];
+}
+
+const MAX_DEPTH = 24;
+const UNKNOWN: Trace = { root: { kind: 'unknown', node: undefined }, path: [] };
+
+function memoOf<T extends object, V>(ctx: CheckContext, key: string): WeakMap<T, V> {
+  let map = ctx.memo.get(key);
+  if (!map) {
+    map = new WeakMap();
+    ctx.memo.set(key, map);
+  }
+  return map as unknown as WeakMap<T, V>;
+}
+
+/** The trace of an expression (or a pattern identifier, or a type node). Memoized per node. */
+export function traceOf(ctx: CheckContext, node: Node): Trace {
+  return trace(ctx, node, 0);
+}
+
+function trace(ctx: CheckContext, node: Node, depth: number): Trace {
+  const memo = memoOf<Node, Trace | null>(ctx, 'origin.trace');
+  const hit = memo.get(node);
+  if (hit) return hit;
+  if (hit === null || depth > MAX_DEPTH) return { root: { kind: 'unknown', node }, path: [] }; // cycle or too deep
+  memo.set(node, null);
+  let result: Trace;
+  try {
+    result = normalize(ctx, compute(ctx, node, depth + 1), depth + 1);
+  } catch {
+    result = { root: { kind: 'unknown', node }, path: [] };
+  }
+  memo.set(node, result);
+  return result;
+}
+
+/** Strips wrappers that do not change the value: TS assertions, `await`, parentheses, optional chains. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        current = current.expression;
+        break;
+      case 'AwaitExpression':
+        current = current.argument;
+        break;
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+function extend(base: Trace, ...steps: string[]): Trace {
+  return { root: base.root, path: [...base.path, ...steps] };
+}
+
+/** Name of a non-computed (or string-literal computed) member/property key. */
+export function propertyName(node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition | TSESTree.TSAbstractMethodDefinition | TSESTree.TSAbstractPropertyDefinition): string | undefined {
+  const key = node.type === 'MemberExpression' ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === 'Identifier') return key.name;
+    if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+  }
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+function compute(ctx: CheckContext, raw: Node, depth: number): Trace {
+  const node = unwrap(raw);
+  switch (node.type) {
+    case 'Identifier':
+      return traceIdentifier(ctx, node, depth);
+    case 'ThisExpression':
+      return { root: { kind: 'this', cls: enclosingClass(node) }, path: [] };
+    case 'MemberExpression': {
+      const name = propertyName(node) ?? '[]';
+      return extend(trace(ctx, node.object, depth), name);
+    }
+    case 'CallExpression': {
+      const callee = unwrap(node.callee);
+      if (callee.type === 'Identifier' && callee.name === 'require' && node.arguments.length > 0) {
+        const variable = scopeIndex(ctx.file).variableOf(callee);
+        const arg = node.arguments[0];
+        if (isGlobalVariable(variable) && arg.type === 'Literal' && typeof arg.value === 'string') {
+          return { root: { kind: 'module', module: normalizeModule(arg.value) }, path: [] };
+        }
+      }
+      return extend(trace(ctx, node.callee, depth), '()');
+    }
+    case 'NewExpression':
+      return extend(trace(ctx, node.callee, depth), 'new');
+    case 'ImportExpression':
+      if (node.source.type === 'Literal' && typeof node.source.value === 'string') {
+        return { root: { kind: 'module', module: normalizeModule(node.source.value) }, path: [] };
+      }
+      return { root: { kind: 'unknown', node }, path: [] };
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+    case 'FunctionDeclaration':
+      return { root: { kind: 'function', fn: node }, path: [] };
+    case 'ClassExpression':
+    case 'ClassDeclaration':
+      return { root: { kind: 'class', cls: node }, path: [] };
+    case 'ObjectExpression':
+      return { root: { kind: 'object', node }, path: [] };
+    case 'Literal':
+    case 'TemplateLiteral':
+    case 'ArrayExpression':
+      return { root: { kind: 'literal', node }, path: [] };
+    case 'LogicalExpression': {
+      const left = trace(ctx, node.left, depth);
+      if (left.root.kind !== 'unknown' && left.root.kind !== 'literal') return left;
+      const right = trace(ctx, node.right, depth);
+      return right.root.kind !== 'unknown' ? right : left;
+    }
+    case 'ConditionalExpression': {
+      const a = trace(ctx, node.consequent, depth);
+      if (a.root.kind !== 'unknown' && a.root.kind !== 'literal') return a;
+      const b = trace(ctx, node.alternate, depth);
+      return b.root.kind !== 'unknown' ? b : a;
+    }
+    case 'SequenceExpression':
+      return trace(ctx, node.expressions[node.expressions.length - 1], depth);
+    case 'AssignmentExpression':
+      return trace(ctx, node.right, depth);
+    case 'TSTypeReference':
+      return traceTypeReference(ctx, node, depth);
+    case 'TSTypeAnnotation':
+      return trace(ctx, node.typeAnnotation, depth);
+    default:
+      return { root: { kind: 'unknown', node }, path: [] };
+  }
+}
+
+/** Type annotation -> trace of the named type plus `#` (an instance of it). */
+function traceTypeReference(ctx: CheckContext, node: TSESTree.TSTypeReference, depth: number): Trace {
+  const base = traceTypeName(ctx, node.typeName, depth);
+  return extend(base, '#');
+}
+
+function traceTypeName(ctx: CheckContext, name: TSESTree.EntityName, depth: number): Trace {
+  if (name.type === 'Identifier') {
+    const variable = scopeIndex(ctx.file).variableOf(name);
+    if (variable === undefined || variable === null || isGlobalVariable(variable)) return { root: { kind: 'global', name: name.name }, path: [] };
+    return traceVariable(ctx, variable, name, depth);
+  }
+  if (name.type === 'TSQualifiedName') return extend(traceTypeName(ctx, name.left, depth), name.right.name);
+  return UNKNOWN;
+}
+
+function traceIdentifier(ctx: CheckContext, id: TSESTree.Identifier, depth: number): Trace {
+  const variable = scopeIndex(ctx.file).variableOf(id);
+  if (variable === undefined) {
+    // Not a reference the scope manager knows (e.g. a declaration identifier): look it up as a definition.
+    return { root: { kind: 'unknown', node: id }, path: [] };
+  }
+  if (variable === null || isGlobalVariable(variable)) return { root: { kind: 'global', name: id.name }, path: [] };
+  return traceVariable(ctx, variable, id, depth);
+}
+
+/** The trace of what a variable holds. */
+export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from: Node, depth = 0): Trace {
+  const def = variable.defs[0];
+  switch (def.type) {
+    case 'ImportBinding': {
+      const spec = def.node;
+      const decl = def.parent;
+      if (decl.type !== 'ImportDeclaration') {
+        // `import x = require('m')`
+        if (spec.type === 'TSImportEqualsDeclaration' && spec.moduleReference.type === 'TSExternalModuleReference') {
+          const expr = spec.moduleReference.expression;
+          if (expr.type === 'Literal' && typeof expr.value === 'string') {
+            return { root: { kind: 'module', module: normalizeModule(expr.value) }, path: [] };
+          }
+        }
+        return { root: { kind: 'unknown', node: from }, path: [] };
+      }
+      const module = normalizeModule(String(decl.source.value));
+      if (ctx.resolver.importTarget && module.startsWith('.')) {
+        const imported = spec.type === 'ImportSpecifier' ? importedName(spec) : 'default';
+        const target = ctx.resolver.importTarget(ctx, decl, imported);
+        if (target) return target;
+      }
+      if (spec.type === 'ImportSpecifier') {
+        const name = importedName(spec);
+        return { root: { kind: 'module', module }, path: name === 'default' ? [] : [name] };
+      }
+      return { root: { kind: 'module', module }, path: [] };
+    }
+    case 'Variable': {
+      const declarator = def.node;
+      let base: Trace;
+      if (declarator.init) {
+        base = trace(ctx, declarator.init, depth);
+      } else {
+        const parent = declarator.parent.parent;
+        if (parent && (parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parent.left === declarator.parent) {
+          base = extend(trace(ctx, parent.right, depth), '[]');
+        } else {
+          const single = singleWrite(variable);
+          base = single ? trace(ctx, single, depth) : { root: { kind: 'unknown', node: from }, path: [] };
+        }
+      }
+      const inner = patternPath(declarator.id, def.name);
+      if (inner === undefined) return { root: { kind: 'unknown', node: from }, path: [] };
+      if (base.root.kind === 'unknown' && declarator.id.type === 'Identifier' && declarator.id.typeAnnotation) {
+        const typed = trace(ctx, declarator.id.typeAnnotation, depth);
+        if (typed.root.kind !== 'unknown') return applyTypeRole(ctx, typed);
+      }
+      return inner.length ? extend(base, ...inner) : base;
+    }
+    case 'Parameter':
+      return traceParameter(ctx, def.node as FunctionNode, def.name, depth);
+    case 'FunctionName':
+      return { root: { kind: 'function', fn: def.node as FunctionNode }, path: [] };
+    case 'ClassName':
+      return { root: { kind: 'class', cls: def.node as ClassNode }, path: [] };
+    default:
+      return { root: { kind: 'unknown', node: from }, path: [] };
+  }
+}
+
+function importedName(spec: TSESTree.ImportSpecifier): string {
+  return spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+}
+
+/** The only write of a `let`/`var` without initializer, if there is exactly one. */
+function singleWrite(variable: Scope.Variable): Node | undefined {
+  const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr);
+  return writes.length === 1 ? (writes[0].writeExpr as Node) : undefined;
+}
+
+/** Steps from a destructuring pattern's root to the identifier `target` (`{ a: { b } }` -> ['a', 'b']). */
+export function patternPath(pattern: Node, target: Node): string[] | undefined {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case 'Identifier':
+      return undefined;
+    case 'ObjectPattern':
+      for (const prop of pattern.properties) {
+        if (prop.type === 'RestElement') {
+          const inner = patternPath(prop.argument, target);
+          if (inner) return inner;
+          continue;
+        }
+        const inner = patternPath(prop.value, target);
+        if (inner) {
+          const name = propertyName(prop);
+          return [name ?? '[]', ...inner];
+        }
+      }
+      return undefined;
+    case 'ArrayPattern':
+      for (const el of pattern.elements) {
+        if (!el) continue;
+        const inner = patternPath(el, target);
+        if (inner) return ['[]', ...inner];
+      }
+      return undefined;
+    case 'AssignmentPattern':
+      return patternPath(pattern.left, target);
+    case 'RestElement':
+      return patternPath(pattern.argument, target);
+    case 'TSParameterProperty':
+      return patternPath(pattern.parameter, target);
+    default:
+      return undefined;
+  }
+}
+
+/** The parameter node (top level) of `fn` that contains `name`. */
+function paramIndexOf(fn: FunctionNode, name: Node): number {
+  for (let i = 0; i < fn.params.length; i++) {
+    if (patternPath(fn.params[i], name) !== undefined) return i;
+  }
+  return -1;
+}
+
+function paramTypeAnnotation(param: Node): TSESTree.TSTypeAnnotation | undefined {
+  switch (param.type) {
+    case 'Identifier':
+    case 'ObjectPattern':
+    case 'ArrayPattern':
+    case 'RestElement':
+      return param.typeAnnotation;
+    case 'AssignmentPattern':
+      return param.left.typeAnnotation;
+    case 'TSParameterProperty':
+      return paramTypeAnnotation(param.parameter);
+    default:
+      return undefined;
+  }
+}
+
+function paramDecorators(param: Node): TSESTree.Decorator[] {
+  if (param.type === 'TSParameterProperty') return param.decorators;
+  if ('decorators' in param && Array.isArray(param.decorators)) return param.decorators as TSESTree.Decorator[];
+  return [];
+}
+
+function traceParameter(ctx: CheckContext, fn: FunctionNode, name: Node, depth: number): Trace {
+  const index = paramIndexOf(fn, name);
+  if (index < 0) return { root: { kind: 'unknown', node: name }, path: [] };
+  const param = fn.params[index];
+  const inner = patternPath(param, name) ?? [];
+  const base = parameterBase(ctx, fn, index, depth);
+  return inner.length ? extend(base, ...inner) : base;
+}
+
+/** The trace of a whole parameter: framework role, decorator role, declared type, or an opaque parameter. */
+export function parameterBase(ctx: CheckContext, fn: FunctionNode, index: number, depth = 0): Trace {
+  const memo = memoOf<FunctionNode, Map<number, Trace>>(ctx, 'origin.param');
+  let perFn = memo.get(fn);
+  const hit = perFn?.get(index);
+  if (hit) return hit;
+  if (!perFn) {
+    perFn = new Map();
+    memo.set(fn, perFn);
+  }
+  perFn.set(index, { root: { kind: 'param', fn, index }, path: [] }); // cycle guard
+  const result = computeParameterBase(ctx, fn, index, depth);
+  perFn.set(index, result);
+  return result;
+}
+
+function computeParameterBase(ctx: CheckContext, fn: FunctionNode, index: number, depth: number): Trace {
+  const param = fn.params[index];
+  // 1. Decorators (NestJS `@Res() res`).
+  for (const decorator of paramDecorators(param)) {
+    const t = applyTypeRole(ctx, extend(trace(ctx, decorator.expression, depth), '@'));
+    if (t.root.kind === 'role') return t;
+  }
+  // 2. The framework that calls this function.
+  const registration = registrationOf(ctx, fn);
+  if (registration) {
+    const { framework } = registration;
+    const roles =
+      framework.paramsWithError && fn.params.length === framework.paramsWithError.length
+        ? framework.paramsWithError
+        : framework.params;
+    const role = roles[index];
+    if (role) return { root: { kind: 'role', role, framework: framework.id }, path: [] };
+  }
+  // 3. The declared type.
+  const annotation = paramTypeAnnotation(param);
+  if (annotation) {
+    const typed = trace(ctx, annotation, depth);
+    if (typed.root.kind !== 'unknown') return applyTypeRole(ctx, typed);
+  }
+  return { root: { kind: 'param', fn, index }, path: [] };
+}
+
+/** If a type trace names a type with a role in the catalog, the role; otherwise the trace itself. */
+function applyTypeRole(ctx: CheckContext, typed: Trace): Trace {
+  for (const t of ctx.catalog.types) {
+    if (specifierMatches(t.type, typed)) return { root: { kind: 'role', role: t.role, framework: t.id }, path: [] };
+  }
+  return typed;
+}
+
+/** Does a trace match a catalog specifier? */
+export function specifierMatches(spec: Specifier, t: Trace): boolean {
+  const root = t.root;
+  switch (spec.from) {
+    case 'package': {
+      if (root.kind !== 'module') return false;
+      const pkgs = typeof spec.package === 'string' ? [spec.package] : spec.package;
+      if (!pkgs.some((p) => normalizeModule(p) === root.module)) return false;
+      return pathMatches(spec.path, t.path);
+    }
+    case 'lib':
+      if (root.kind !== 'global') return false;
+      return pathMatches(spec.path, [root.name, ...t.path]);
+    case 'role': {
+      if (root.kind !== 'role') return false;
+      const roles = typeof spec.role === 'string' ? [spec.role] : spec.role;
+      if (!roles.includes(root.role)) return false;
+      return pathMatches(spec.path, t.path);
+    }
+    default:
+      return false;
+  }
+}
+
+export interface Registration {
+  framework: FrameworkCallback;
+  /** The registering call (undefined for export-registered handlers such as Lambda's `handler`). */
+  call: TSESTree.CallExpression | TSESTree.NewExpression | undefined;
+}
+
+/** Which framework calls `fn`, if any: it is passed to a registrar (directly, by name, or inside a wrapper) or exported under a known name. */
+export function registrationOf(ctx: CheckContext, fn: FunctionNode): Registration | undefined {
+  const memo = memoOf<FunctionNode, Registration | null>(ctx, 'origin.registration');
+  const hit = memo.get(fn);
+  if (hit !== undefined) return hit ?? undefined;
+  memo.set(fn, null);
+  let result: Registration | undefined;
+  for (const site of usesAsValue(ctx, fn)) {
+    result = registrationAt(ctx, site, 0);
+    if (result) break;
+  }
+  if (!result) result = exportRegistration(ctx, fn) ?? classRegistration(ctx, fn);
+  memo.set(fn, result ?? null);
+  return result;
+}
+
+/** The nodes where `fn` is used as a value: the function expression itself, or references to its name. */
+function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
+  const sites: Node[] = [fn];
+  const sIndex = scopeIndex(ctx.file);
+  let nameId: TSESTree.Identifier | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) nameId = fn.id;
+  else if (fn.parent.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
+  if (nameId) {
+    const variable = sIndex.variableOf(nameId);
+    if (variable) for (const ref of variable.references) if (ref.identifier !== nameId) sites.push(ref.identifier as Node);
+  }
+  return sites;
+}
+
+function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Registration | undefined {
+  let node: Node = site;
+  let parent = node.parent;
+  while (parent && (parent.type === 'TSAsExpression' || parent.type === 'TSSatisfiesExpression')) {
+    node = parent;
+    parent = node.parent;
+  }
+  if (!parent) return undefined;
+  let property: string | undefined;
+  let holder: Node = node;
+  if (parent.type === 'Property' && parent.value === node && parent.parent.type === 'ObjectExpression') {
+    property = propertyName(parent);
+    holder = parent.parent;
+    parent = holder.parent;
+  }
+  if (!parent || (parent.type !== 'CallExpression' && parent.type !== 'NewExpression')) return undefined;
+  const argIndex = parent.arguments.indexOf(holder as TSESTree.CallExpressionArgument);
+  if (argIndex < 0) return undefined;
+  const calleeTrace = trace(ctx, parent.callee, 0);
+  for (const framework of ctx.catalog.frameworks) {
+    if (!framework.registrar || !specifierMatches(framework.registrar, calleeTrace)) continue;
+    if (framework.args && framework.args !== 'any' && !framework.args.includes(argIndex)) continue;
+    const wanted = framework.property === undefined ? undefined : typeof framework.property === 'string' ? [framework.property] : framework.property;
+    if (wanted ? property === undefined || !wanted.includes(property) : property !== undefined) continue;
+    if (framework.event !== undefined) {
+      const first = parent.arguments[0];
+      const events = typeof framework.event === 'string' ? [framework.event] : framework.event;
+      if (first?.type !== 'Literal' || !events.includes(String(first.value))) continue;
+    }
+    return { framework, call: parent };
+  }
+  // A wrapper such as `asyncHandler(fn)` passed on to a registrar: the registrar calls what the wrapper returns.
+  if (property === undefined && wrappers < 2 && parent.type === 'CallExpression' && calleeTrace.root.kind !== 'role') {
+    return registrationAt(ctx, parent, wrappers + 1);
+  }
+  return undefined;
+}
+
+function exportRegistration(ctx: CheckContext, fn: FunctionNode): Registration | undefined {
+  const name = exportedName(fn);
+  if (!name) return undefined;
+  for (const framework of ctx.catalog.frameworks) {
+    if (framework.exportNames?.includes(name)) return { framework, call: undefined };
+  }
+  return undefined;
+}
+
+function classRegistration(ctx: CheckContext, fn: FunctionNode): Registration | undefined {
+  const method = fn.parent;
+  if (method.type !== 'MethodDefinition' || method.kind !== 'method') return undefined;
+  const cls = method.parent.parent;
+  for (const framework of ctx.catalog.frameworks) {
+    const spec = framework.methodOf;
+    if (!spec) continue;
+    const hasClass = cls.decorators.some((d) => specifierMatches(spec.classDecorator, trace(ctx, d.expression, 0)));
+    if (!hasClass) continue;
+    const methodDecorator = spec.methodDecorator;
+    if (methodDecorator && !method.decorators.some((d) => specifierMatches(methodDecorator, trace(ctx, d.expression, 0)))) continue;
+    return { framework, call: undefined };
+  }
+  return undefined;
+}
+
+/** The name under which a function is exported (ESM or CommonJS), if it is. */
+export function exportedName(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (fn.type === 'FunctionDeclaration' && fn.id && parent.type === 'ExportNamedDeclaration') return fn.id.name;
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+    const decl = parent.parent;
+    if (decl.parent?.type === 'ExportNamedDeclaration') return parent.id.name;
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression') {
+    const left = parent.left;
+    const obj = left.object;
+    const isExports =
+      (obj.type === 'Identifier' && obj.name === 'exports') ||
+      (obj.type === 'MemberExpression' && obj.object.type === 'Identifier' && obj.object.name === 'module' && propertyName(obj) === 'exports');
+    if (isExports) return propertyName(left);
+  }
+  return undefined;
+}
+
+/** The class whose `this` a node sees (through arrow functions; a plain function has its own `this`). */
+export function enclosingClass(node: Node): ClassNode | undefined {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'ClassBody') return current.parent;
+    if ((current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') && current.parent.type !== 'MethodDefinition' && current.parent.type !== 'TSAbstractMethodDefinition') {
+      if (current.parent.type !== 'PropertyDefinition') return undefined;
+    }
+    current = current.parent;
+  }
+  return undefined;
+}
+
+/** Members of a class by name: methods, fields (value or declared type), constructor parameter properties, `this.x = v` assignments. */
+interface ClassMembers {
+  methods: Map<string, FunctionNode>;
+  staticMethods: Map<string, FunctionNode>;
+  /** What a field holds: initializers, assigned values, or a type annotation. */
+  fields: Map<string, Node[]>;
+}
+
+export function classMembers(ctx: CheckContext, cls: ClassNode): ClassMembers {
+  const memo = memoOf<ClassNode, ClassMembers>(ctx, 'origin.class');
+  const hit = memo.get(cls);
+  if (hit) return hit;
+  const members: ClassMembers = { methods: new Map(), staticMethods: new Map(), fields: new Map() };
+  const addField = (name: string, value: Node) => {
+    const list = members.fields.get(name) ?? [];
+    list.push(value);
+    members.fields.set(name, list);
+  };
+  for (const el of cls.body.body) {
+    if (el.type === 'MethodDefinition') {
+      const name = propertyName(el);
+      if (!name) continue;
+      if (el.kind === 'constructor') {
+        for (const p of el.value.params) {
+          if (p.type === 'TSParameterProperty') {
+            const id = p.parameter.type === 'AssignmentPattern' ? p.parameter.left : p.parameter;
+            if (id.type === 'Identifier') addField(id.name, id);
+          }
+        }
+      }
+      if (el.value.type === 'FunctionExpression') (el.static ? members.staticMethods : members.methods).set(name, el.value);
+    } else if (el.type === 'PropertyDefinition') {
+      const name = propertyName(el);
+      if (!name) continue;
+      if (el.value && (el.value.type === 'ArrowFunctionExpression' || el.value.type === 'FunctionExpression')) {
+        (el.static ? members.staticMethods : members.methods).set(name, el.value);
+      } else if (el.value) addField(name, el.value);
+      else if (el.typeAnnotation) addField(name, el.typeAnnotation);
+    }
+  }
+  for (const member of ctx.index.thisMembers) {
+    const parent = member.parent;
+    if (parent.type !== 'AssignmentExpression' || parent.left !== member || parent.operator !== '=') continue;
+    if (enclosingClass(member) !== cls) continue;
+    const name = propertyName(member);
+    if (name) addField(name, parent.right);
+  }
+  memo.set(cls, members);
+  return members;
+}
+
+/**
+ * Resolves what a trace can be resolved to inside the file: a method of a local class, a property of a
+ * local object literal, the return value of a local function, a field of `this`.
+ */
+function normalize(ctx: CheckContext, t: Trace, depth: number): Trace {
+  let current = t;
+  for (let guard = 0; guard < 8 && current.path.length > 0; guard++) {
+    const next = step(ctx, current, depth);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+function step(ctx: CheckContext, t: Trace, depth: number): Trace | undefined {
+  const root = t.root;
+  const [first, ...rest] = t.path;
+  switch (root.kind) {
+    case 'this': {
+      if (!root.cls) return undefined;
+      const members = classMembers(ctx, root.cls);
+      const method = members.methods.get(first);
+      if (method) return { root: { kind: 'function', fn: method }, path: rest };
+      const values = members.fields.get(first);
+      if (!values) return undefined;
+      const traced = pickTrace(values.map((v) => fieldTrace(ctx, v, depth)));
+      return traced ? { root: traced.root, path: [...traced.path, ...rest] } : undefined;
+    }
+    case 'class': {
+      const members = classMembers(ctx, root.cls);
+      if (first === 'new' && rest.length > 0) {
+        const method = members.methods.get(rest[0]);
+        if (method) return { root: { kind: 'function', fn: method }, path: rest.slice(1) };
+        const values = members.fields.get(rest[0]);
+        if (values) {
+          const traced = pickTrace(values.map((v) => fieldTrace(ctx, v, depth)));
+          if (traced) return { root: traced.root, path: [...traced.path, ...rest.slice(1)] };
+        }
+        return undefined;
+      }
+      const method = members.staticMethods.get(first);
+      return method ? { root: { kind: 'function', fn: method }, path: rest } : undefined;
+    }
+    case 'object': {
+      for (const prop of root.node.properties) {
+        if (prop.type !== 'Property' || propertyName(prop) !== first) continue;
+        const traced = trace(ctx, prop.value, depth);
+        return { root: traced.root, path: [...traced.path, ...rest] };
+      }
+      return undefined;
+    }
+    case 'function': {
+      if (first !== '()') return undefined;
+      const returned = returnTrace(ctx, root.fn, depth);
+      return returned ? { root: returned.root, path: [...returned.path, ...rest] } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function fieldTrace(ctx: CheckContext, value: Node, depth: number): Trace {
+  if (value.type === 'Identifier' && value.parent.type === 'TSParameterProperty') {
+    const fn = value.parent.parent as FunctionNode;
+    return parameterBase(ctx, fn, fn.params.indexOf(value.parent), depth);
+  }
+  if (value.type === 'Identifier' && value.parent.type === 'AssignmentPattern' && value.parent.parent.type === 'TSParameterProperty') {
+    const fn = value.parent.parent.parent as FunctionNode;
+    return parameterBase(ctx, fn, fn.params.indexOf(value.parent.parent), depth);
+  }
+  if (value.type === 'TSTypeAnnotation') return applyTypeRole(ctx, trace(ctx, value, depth));
+  return trace(ctx, value, depth);
+}
+
+/** The most informative of several traces (a module/global/role root beats a parameter or unknown). */
+function pickTrace(traces: Trace[]): Trace | undefined {
+  const rank = (t: Trace) => (t.root.kind === 'module' || t.root.kind === 'global' || t.root.kind === 'role' ? 3 : t.root.kind === 'function' || t.root.kind === 'class' || t.root.kind === 'object' ? 2 : t.root.kind === 'unknown' ? 0 : 1);
+  let best: Trace | undefined;
+  for (const t of traces) if (!best || rank(t) > rank(best)) best = t;
+  return best && rank(best) > 0 ? best : undefined;
+}
+
+/** What a local function returns, when its returns agree on a known origin. */
+function returnTrace(ctx: CheckContext, fn: FunctionNode, depth: number): Trace | undefined {
+  if (fn.body.type !== 'BlockStatement') return trace(ctx, fn.body, depth);
+  const traces: Trace[] = [];
+  for (const ret of ctx.index.returns) {
+    if (!ret.argument || enclosingFunction(ret) !== fn) continue;
+    traces.push(trace(ctx, ret.argument, depth));
+  }
+  return pickTrace(traces);
+}
+
+/** The function a node belongs to (undefined at module level). */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === 'FunctionDeclaration' || current.type === 'FunctionExpression' || current.type === 'ArrowFunctionExpression') return current;
+    current = current.parent;
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
+import noAckBeforeDurableWrite from './rules/no-ack-before-durable-write.js';
+import noUnboundedParse from './rules/no-unbounded-parse.js';
+import noUnhandledTimeout from './rules/no-unhandled-timeout.js';
+import noWallClockAtBoundary from './rules/no-wall-clock-at-boundary.js';
+import { auditOptions } from './rules/audit-options.js';
+
+const require = createRequire(import.meta.url);
+const pkg = require('../package.json') as { name: string; version: string };
+
+export const rules = {
+  'no-wall-clock-at-boundary': noWallClockAtBoundary,
+  'no-unhandled-timeout': noUnhandledTimeout,
+  'no-ack-before-durable-write': noAckBeforeDurableWrite,
+  'no-unbounded-parse': noUnboundedParse,
+};
+
+type RuleName = keyof typeof rules;
+const names = Object.keys(rules) as RuleName[];
+
+const plugin = {
+  meta: { name: pkg.name, version: pkg.version },
+  rules: rules as unknown as Record<RuleName, TSESLint.LooseRuleDefinition>,
+  configs: {} as Record<'recommended' | 'audit' | 'all', TSESLint.FlatConfig.Config>,
+};
+
+function config(name: string, entries: [RuleName, TSESLint.FlatConfig.RuleEntry][]): TSESLint.FlatConfig.Config {
+  return {
+    name: `assume/${name}`,
+    plugins: { assume: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules: Object.fromEntries(entries.map(([rule, entry]) => [`assume/${rule}`, entry])),
+  };
+}
+
+plugin.configs.recommended = config(
+  'recommended',
+  names.filter((n) => rules[n].meta.docs.recommended).map((n) => [n, 'error']),
+);
+/** Broader heuristics for reviews, not gates: every rule, with the options that widen what it flags. */
+plugin.configs.audit = config(
+  'audit',
+  names.map((n) => [n, auditOptions[n] ? ['warn', auditOptions[n]] : 'warn']),
+);
+plugin.configs.all = config(
+  'all',
+  names.map((n) => [n, 'error']),
+);
+
+export default plugin;

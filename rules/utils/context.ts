@@ -1,0 +1,92 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createCheckContext } from '../../core/context.js';
+import type { Catalog } from '../../core/catalog/types.js';
+import type { CheckContext, Finding, Node, TypeFacts } from '../../core/types.js';
+
+/** `settings.assume` in an ESLint config: shared by every assume rule. */
+export interface AssumeSharedSettings {
+  /** Extra catalog entries, frameworks and typed roles, in the catalog's own shape. */
+  catalog?: Partial<Catalog>;
+}
+
+/** Builds (or reuses) the engine's context for the file being linted. */
+export function checkContextOf<M extends string, O extends readonly unknown[]>(context: Readonly<TSESLint.RuleContext<M, O>>): CheckContext {
+  const sourceCode = context.sourceCode;
+  const settings = (context.settings as { assume?: AssumeSharedSettings } | undefined)?.assume;
+  return createCheckContext(
+    {
+      path: context.filename,
+      text: sourceCode.text,
+      ast: sourceCode.ast,
+      scopeManager: sourceCode.scopeManager as NonNullable<typeof sourceCode.scopeManager>,
+      visitorKeys: sourceCode.visitorKeys as Record<string, readonly string[] | undefined>,
+    },
+    { catalog: settings?.catalog, types: typeFactsOf(sourceCode) },
+  );
+}
+
+interface TsLikeType {
+  getProperty(name: string): unknown;
+  getSymbol(): { declarations?: { getSourceFile(): { fileName: string } }[]; getName(): string } | undefined;
+  aliasSymbol?: { declarations?: { getSourceFile(): { fileName: string } }[]; getName(): string };
+}
+
+/** Type facts from typed linting (parserServices with a program), if it is on. */
+function typeFactsOf(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts | undefined {
+  const services = sourceCode.parserServices as
+    | {
+        program?: { getTypeChecker(): { getTypeAtLocation(node: unknown): TsLikeType } } | null;
+        esTreeNodeToTSNodeMap?: { get(node: TSESTree.Node): unknown };
+      }
+    | undefined;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  if (!program || !map) return undefined;
+  const checker = program.getTypeChecker();
+  const typeOf = (node: Node): TsLikeType | undefined => {
+    try {
+      return checker.getTypeAtLocation(map.get(node));
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    isThenable(node) {
+      const type = typeOf(node);
+      return type ? type.getProperty('then') !== undefined : undefined;
+    },
+    typeOrigin(node) {
+      const type = typeOf(node);
+      const symbol = type?.aliasSymbol ?? type?.getSymbol();
+      const decl = symbol?.declarations?.[0];
+      if (!symbol || !decl) return undefined;
+      const match = /[/\\]node_modules[/\\](?:@types[/\\])?((?:@[^/\\]+[/\\])?[^/\\]+)/.exec(decl.getSourceFile().fileName);
+      if (!match) return undefined;
+      return { module: match[1].replace('\\', '/'), name: symbol.getName() };
+    },
+  };
+}
+
+/** Reports a checker's findings that belong to this file. */
+export function reportFindings<M extends string, O extends readonly unknown[]>(context: Readonly<TSESLint.RuleContext<M, O>>, findings: readonly Finding[]): void {
+  for (const finding of findings) {
+    if (finding.file !== undefined && finding.file !== context.filename) continue;
+    const start = finding.node.loc.start;
+    context.report({
+      node: finding.node,
+      // A multi-line construct is reported on its first line only.
+      loc: { start, end: finding.node.loc.start.line === finding.node.loc.end.line ? finding.node.loc.end : { line: start.line, column: lineLength(context, start.line) } },
+      messageId: finding.messageId as M,
+      data: finding.data,
+      suggest: finding.suggestions?.map((s) => ({
+        messageId: s.messageId as M,
+        data: s.data,
+        fix: (fixer: TSESLint.RuleFixer) => s.edits.map((e) => fixer.replaceTextRange(e.range, e.text)),
+      })),
+    });
+  }
+}
+
+function lineLength<M extends string, O extends readonly unknown[]>(context: Readonly<TSESLint.RuleContext<M, O>>, line: number): number {
+  return context.sourceCode.lines[line - 1]?.length ?? 0;
+}
