@@ -1,13 +1,25 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import noAckBeforeDurableWrite from './rules/no-ack-before-durable-write.js';
 import noUnboundedParse from './rules/no-unbounded-parse.js';
 import noUnhandledTimeout from './rules/no-unhandled-timeout.js';
 import noWallClockAtBoundary from './rules/no-wall-clock-at-boundary.js';
 import { auditOptions } from './rules/audit-options.js';
 
-const require = createRequire(import.meta.url);
-const pkg = require('../package.json') as { name: string; version: string };
+/** This package's package.json: next to the sources, or one folder up from `dist/`. */
+function readPackageJson(): { name: string; version: string } {
+  for (const rel of ['./package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'assume-lint' && pkg.version) return { name: pkg.name, version: pkg.version };
+    } catch {
+      // try the next place
+    }
+  }
+  return { name: 'assume-lint', version: '0.0.0' };
+}
+
+const pkg = readPackageJson();
 
 export const rules = {
   'no-wall-clock-at-boundary': noWallClockAtBoundary,
