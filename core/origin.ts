@@ -57,6 +57,11 @@ function trace(ctx: CheckContext, node: Node, depth: number): Trace {
   const memo = memoOf<Node, Trace | null>(ctx, 'origin.trace');
   const hit = memo.get(node);
   if (hit) return hit;
+  if (hit === undefined && ctx.resolver.contextOf) {
+    // A node of another file (analyzer): trace it with its own file's scopes.
+    const owner = ctx.resolver.contextOf(node);
+    if (owner && owner !== ctx) return trace(owner, node, depth);
+  }
   if (hit === null || depth > MAX_DEPTH) return { root: { kind: 'unknown', node }, path: [] }; // cycle or too deep
   memo.set(node, null);
   let result: Trace;
@@ -622,8 +627,11 @@ function normalize(ctx: CheckContext, t: Trace, depth: number): Trace {
   return current;
 }
 
-function step(ctx: CheckContext, t: Trace, depth: number): Trace | undefined {
+function step(outer: CheckContext, t: Trace, depth: number): Trace | undefined {
   const root = t.root;
+  // A root found in another file (analyzer) is resolved with that file's context.
+  const rootNode = root.kind === 'function' ? root.fn : root.kind === 'class' ? root.cls : root.kind === 'object' ? root.node : root.kind === 'this' ? root.cls : undefined;
+  const ctx = (rootNode && outer.resolver.contextOf?.(rootNode)) ?? outer;
   const [first, ...rest] = t.path;
   switch (root.kind) {
     case 'this': {
@@ -638,7 +646,7 @@ function step(ctx: CheckContext, t: Trace, depth: number): Trace | undefined {
     }
     case 'class': {
       const members = classMembers(ctx, root.cls);
-      if (first === 'new' && rest.length > 0) {
+      if ((first === 'new' || first === '#') && rest.length > 0) {
         const method = members.methods.get(rest[0]);
         if (method) return { root: { kind: 'function', fn: method }, path: rest.slice(1) };
         const values = members.fields.get(rest[0]);

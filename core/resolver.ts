@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { traceOf, type Trace } from './origin.js';
-import type { CallLike, CheckContext, FunctionNode } from './types.js';
+import type { CallLike, CheckContext, FunctionNode, Node } from './types.js';
 
 /** A function a call reaches. `ctx` is the context of the file it lives in (another file for the analyzer). */
 export interface FunctionRef {
@@ -20,17 +20,24 @@ export interface Resolver {
    * file). Undefined in the per-file resolver.
    */
   importTarget?(ctx: CheckContext, decl: TSESTree.ImportDeclaration, importedName: string): Trace | undefined;
+  /** Cross-file: the context of the file a node belongs to, when it is not the current one (analyzer only). */
+  contextOf?(node: Node): CheckContext | undefined;
 }
 
 /** Same-file resolution: local functions, methods of local classes (`this.m()`), object literal methods. */
 export const fileResolver: Resolver = {
   callee(ctx, call) {
-    const t = traceOf(ctx, call.callee);
-    if (t.root.kind === 'function' && t.path.length === 0) return { fn: t.root.fn, ctx };
-    // `fn.call(this, ...)` / `fn.apply(...)`
-    if (t.root.kind === 'function' && t.path.length === 1 && (t.path[0] === 'call' || t.path[0] === 'apply')) {
-      return { fn: t.root.fn, ctx };
-    }
-    return undefined;
+    return calleeOf(ctx, call);
   },
 };
+
+/** Shared by both resolvers: the local (or, with `contextOf`, cross-file) function a call's callee traces to. */
+export function calleeOf(ctx: CheckContext, call: CallLike): FunctionRef | undefined {
+  const t = traceOf(ctx, call.callee);
+  if (t.root.kind !== 'function') return undefined;
+  // `fn()`, or `fn.call(this, ...)` / `fn.apply(...)`
+  if (t.path.length === 0 || (t.path.length === 1 && (t.path[0] === 'call' || t.path[0] === 'apply'))) {
+    return { fn: t.root.fn, ctx: ctx.resolver.contextOf?.(t.root.fn) ?? ctx };
+  }
+  return undefined;
+}
