@@ -225,15 +225,13 @@ export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from:
         return { root: { kind: 'unknown', node: from }, path: [] };
       }
       const module = normalizeModule(String(decl.source.value));
-      if (ctx.resolver.importTarget && module.startsWith('.')) {
-        const imported = spec.type === 'ImportSpecifier' ? importedName(spec) : 'default';
-        const target = ctx.resolver.importTarget(ctx, decl, imported);
-        if (target) return target;
-      }
+      const local = isRelativeModule(module);
       if (spec.type === 'ImportSpecifier') {
         const name = importedName(spec);
-        return { root: { kind: 'module', module }, path: name === 'default' ? [] : [name] };
+        // A package's default export is its module object (CommonJS interop); a project file's is `default`.
+        return { root: { kind: 'module', module }, path: name === 'default' && !local ? [] : [name] };
       }
+      if (spec.type === 'ImportDefaultSpecifier' && local) return { root: { kind: 'module', module }, path: ['default'] };
       return { root: { kind: 'module', module }, path: [] };
     }
     case 'Variable': {
@@ -267,6 +265,11 @@ export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from:
     default:
       return { root: { kind: 'unknown', node: from }, path: [] };
   }
+}
+
+/** `./x`, `../x`, `/abs/x`: a file of the project rather than a package. */
+export function isRelativeModule(module: string): boolean {
+  return module.startsWith('.') || module.startsWith('/');
 }
 
 function importedName(spec: TSESTree.ImportSpecifier): string {
@@ -634,6 +637,12 @@ function step(outer: CheckContext, t: Trace, depth: number): Trace | undefined {
   const ctx = (rootNode && outer.resolver.contextOf?.(rootNode)) ?? outer;
   const [first, ...rest] = t.path;
   switch (root.kind) {
+    case 'module': {
+      // A project file (analyzer): follow the export into the other file.
+      if (!ctx.resolver.importTarget || !isRelativeModule(root.module)) return undefined;
+      const target = ctx.resolver.importTarget(ctx, root.module, first);
+      return target ? { root: target.root, path: [...target.path, ...rest] } : undefined;
+    }
     case 'this': {
       if (!root.cls) return undefined;
       const members = classMembers(ctx, root.cls);

@@ -1,4 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { traceOf, type Trace } from './origin.js';
 import type { CallLike, CheckContext, FunctionNode, Node } from './types.js';
 
@@ -16,10 +15,10 @@ export interface Resolver {
   /** The function or method a call reaches, if it can be known. */
   callee(ctx: CheckContext, call: CallLike): FunctionRef | undefined;
   /**
-   * Cross-file: the trace of what a relative import refers to (the analyzer follows it into the other
-   * file). Undefined in the per-file resolver.
+   * Cross-file: the trace of what export `exportName` of the project module `specifier` (as written in the
+   * import or require of the file of `ctx`) refers to. Undefined in the per-file resolver.
    */
-  importTarget?(ctx: CheckContext, decl: TSESTree.ImportDeclaration, importedName: string): Trace | undefined;
+  importTarget?(ctx: CheckContext, specifier: string, exportName: string): Trace | undefined;
   /** Cross-file: the context of the file a node belongs to, when it is not the current one (analyzer only). */
   contextOf?(node: Node): CheckContext | undefined;
 }
