@@ -1,0 +1,179 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Project } from 'ts-morph';
+import type { Catalog } from '../core/catalog/types.js';
+import { createCheckContext } from '../core/context.js';
+import { propertyName, traceOf, type Trace } from '../core/origin.js';
+import { calleeOf, type Resolver } from '../core/resolver.js';
+import type { CheckContext, Node } from '../core/types.js';
+import { parseSource } from './parse.js';
+import { resolveModulePath } from './program.js';
+
+export interface ProgramContextsOptions {
+  project: Project;
+  catalog?: Partial<Catalog>;
+  /** Files larger than this are not parsed (reported incomplete by the caller). */
+  maxFileBytes: number;
+}
+
+/** Why a file could not be analyzed. */
+export class FileSkipped extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/**
+ * The whole-program side of the engine: one parsed ESTree and CheckContext per file (lazily, cached), and
+ * a Resolver that follows imports, requires and re-exports into other files of the project.
+ */
+export class ProgramContexts {
+  private readonly contexts = new Map<string, CheckContext | FileSkipped>();
+  private readonly byProgram = new WeakMap<TSESTree.Program, CheckContext>();
+  private readonly moduleCache = new Map<string, string | null>();
+  readonly resolver: Resolver;
+
+  constructor(private readonly options: ProgramContextsOptions) {
+    this.resolver = {
+      callee: (ctx, call) => calleeOf(ctx, call),
+      importTarget: (ctx, specifier, exportName) => this.importTarget(ctx, specifier, exportName, 0),
+      contextOf: (node) => this.contextOfNode(node),
+    };
+  }
+
+  /** The context of a file; throws FileSkipped when it cannot be read or parsed. */
+  contextOf(file: string): CheckContext {
+    const hit = this.contexts.get(file);
+    if (hit instanceof FileSkipped) throw hit;
+    if (hit) return hit;
+    try {
+      const ctx = this.load(file);
+      this.contexts.set(file, ctx);
+      this.byProgram.set(ctx.file.ast, ctx);
+      return ctx;
+    } catch (error) {
+      const skipped = error instanceof FileSkipped ? error : new FileSkipped(file, `could not be parsed: ${firstLine(error)}`);
+      this.contexts.set(file, skipped);
+      throw skipped;
+    }
+  }
+
+  private load(file: string): CheckContext {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch (error) {
+      throw new FileSkipped(file, `could not be read: ${firstLine(error)}`);
+    }
+    if (size > this.options.maxFileBytes) throw new FileSkipped(file, `larger than maxFileBytes (${size} > ${this.options.maxFileBytes} bytes)`);
+    const text = readFileSync(file, 'utf8');
+    const source = parseSource(text, file);
+    return createCheckContext(source, { catalog: this.options.catalog, resolver: this.resolver });
+  }
+
+  private contextOfNode(node: Node): CheckContext | undefined {
+    let current: Node | undefined = node;
+    while (current.parent) current = current.parent;
+    return current.type === 'Program' ? this.byProgram.get(current) : undefined;
+  }
+
+  private resolveModule(fromFile: string, specifier: string): string | undefined {
+    const key = `${fromFile}\0${specifier}`;
+    let hit = this.moduleCache.get(key);
+    if (hit === undefined) {
+      hit = resolveModulePath(this.options.project, fromFile, specifier) ?? null;
+      this.moduleCache.set(key, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  /** What export `exportName` of module `specifier` (imported from the file of `ctx`) is. */
+  private importTarget(ctx: CheckContext, specifier: string, exportName: string, depth: number): Trace | undefined {
+    if (depth > 8) return undefined;
+    const path = this.resolveModule(ctx.file.path, specifier);
+    if (!path) return undefined;
+    let target: CheckContext;
+    try {
+      target = this.contextOf(path);
+    } catch {
+      return undefined;
+    }
+    return this.exportOf(target, exportName, depth);
+  }
+
+  private exportOf(target: CheckContext, name: string, depth: number): Trace | undefined {
+    const found = findExport(target, name);
+    if (!found) {
+      // `export * from './x'`
+      for (const node of target.file.ast.body) {
+        if (node.type === 'ExportAllDeclaration' && !node.exported) {
+          const t = this.importTarget(target, String(node.source.value), name, depth + 1);
+          if (t) return t;
+        }
+      }
+      return undefined;
+    }
+    if ('reexport' in found) return this.importTarget(target, found.reexport, found.name, depth + 1);
+    return traceOf(target, found.node);
+  }
+}
+
+type ExportHit = { node: Node } | { reexport: string; name: string };
+
+/** Finds an export by name in a file's ESTree: ESM declarations and specifiers, CommonJS assignments. */
+function findExport(ctx: CheckContext, name: string): ExportHit | undefined {
+  for (const node of ctx.file.ast.body) {
+    if (node.type === 'ExportNamedDeclaration') {
+      const decl = node.declaration;
+      if (decl) {
+        if ((decl.type === 'FunctionDeclaration' || decl.type === 'ClassDeclaration') && decl.id?.name === name) return { node: decl };
+        if (decl.type === 'VariableDeclaration') {
+          for (const d of decl.declarations) {
+            if (d.id.type === 'Identifier' && d.id.name === name) return d.init ? { node: d.init } : undefined;
+          }
+        }
+        if (decl.type === 'TSEnumDeclaration' || decl.type === 'TSInterfaceDeclaration' || decl.type === 'TSTypeAliasDeclaration') continue;
+      }
+      for (const spec of node.specifiers) {
+        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : String(spec.exported.value);
+        if (exported !== name) continue;
+        const local = spec.local.type === 'Identifier' ? spec.local.name : String(spec.local.value);
+        if (node.source) return { reexport: String(node.source.value), name: local };
+        if (spec.local.type === 'Identifier') return { node: spec.local };
+      }
+    } else if (node.type === 'ExportDefaultDeclaration' && name === 'default') {
+      return { node: node.declaration };
+    } else if (node.type === 'ExpressionStatement' && node.expression.type === 'AssignmentExpression') {
+      const hit = commonJsExport(node.expression, name);
+      if (hit) return { node: hit };
+    }
+  }
+  return undefined;
+}
+
+function commonJsExport(assign: TSESTree.AssignmentExpression, name: string): Node | undefined {
+  const left = assign.left;
+  if (left.type !== 'MemberExpression') return undefined;
+  const prop = propertyName(left);
+  const obj = left.object;
+  const isModuleExports = (n: Node) => n.type === 'MemberExpression' && n.object.type === 'Identifier' && n.object.name === 'module' && propertyName(n) === 'exports';
+  // module.exports = { a, b } / module.exports = fn
+  if (isModuleExports(left)) {
+    if (assign.right.type === 'ObjectExpression') {
+      for (const p of assign.right.properties) if (p.type === 'Property' && propertyName(p) === name) return p.value;
+      return undefined;
+    }
+    return name === 'default' ? assign.right : undefined;
+  }
+  // exports.a = ... / module.exports.a = ...
+  if (prop === name && ((obj.type === 'Identifier' && obj.name === 'exports') || isModuleExports(obj))) return assign.right;
+  return undefined;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,92 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { extname, isAbsolute, join, resolve } from 'node:path';
+import { Project, ts } from 'ts-morph';
+
+/** Source extensions the analyzer reads. */
+export const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.next', '.turbo']);
+
+export interface LoadOptions {
+  cwd: string;
+  /** Files or folders to analyze; default: the files of the tsconfig, or cwd. */
+  paths?: readonly string[];
+  /** A tsconfig.json; default: `tsconfig.json` in cwd when present. */
+  project?: string;
+}
+
+export interface LoadedProgram {
+  project: Project;
+  /** Absolute paths of the files to analyze, sorted. */
+  files: string[];
+  tsconfig: string | undefined;
+}
+
+/**
+ * Loads the program: compiler options from tsconfig.json (found in cwd, or `project`), and the files to
+ * analyze: the given paths (files or folders, walked), or the tsconfig's files. Without a tsconfig, JS is
+ * allowed so plain JS projects work.
+ */
+export function loadProgram(options: LoadOptions): LoadedProgram {
+  const cwd = resolve(options.cwd);
+  const tsconfig = options.project ? resolve(cwd, options.project) : existsSync(join(cwd, 'tsconfig.json')) ? join(cwd, 'tsconfig.json') : undefined;
+  if (tsconfig && !existsSync(tsconfig)) throw new Error(`tsconfig not found: ${tsconfig}`);
+  const compilerOptions: ts.CompilerOptions = { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true };
+  const project = tsconfig
+    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: options.paths !== undefined && options.paths.length > 0, compilerOptions: { allowJs: true, noEmit: true } })
+    : new Project({ compilerOptions: { ...compilerOptions, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext } });
+  let files: string[];
+  if (options.paths && options.paths.length > 0) {
+    files = [];
+    for (const p of options.paths) collect(isAbsolute(p) ? p : resolve(cwd, p), files);
+  } else if (tsconfig) {
+    files = project.getSourceFiles().map((sf) => sf.getFilePath()).filter((f) => !f.endsWith('.d.ts') && !f.includes('/node_modules/'));
+  } else {
+    files = [];
+    collect(cwd, files);
+  }
+  files = [...new Set(files.map((f) => resolve(f)))].sort();
+  return { project, files, tsconfig };
+}
+
+function collect(path: string, out: string[]): void {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    out.push(path); // reported as unreadable later
+    return;
+  }
+  if (stat.isFile()) {
+    out.push(path);
+    return;
+  }
+  if (!stat.isDirectory()) return;
+  const stack = [path];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') && entry.name !== '.') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) stack.push(full);
+      } else if (entry.isFile() && SOURCE_EXTENSIONS.has(extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
+        out.push(full);
+      }
+    }
+  }
+}
+
+/** Resolves a module specifier written in `fromFile` to a file path, with the program's compiler options. */
+export function resolveModulePath(project: Project, fromFile: string, specifier: string): string | undefined {
+  const result = ts.resolveModuleName(specifier, fromFile, { ...project.getCompilerOptions(), allowJs: true }, project.getModuleResolutionHost());
+  const resolved = result.resolvedModule?.resolvedFileName;
+  if (resolved && !resolved.endsWith('.d.ts')) return resolve(resolved);
+  // Plain JS with extensionless or ESM-style specifiers that TS did not map: try the usual candidates.
+  const base = resolve(fromFile, '..', specifier);
+  for (const candidate of [base, ...[...SOURCE_EXTENSIONS].map((e) => base + e), ...[...SOURCE_EXTENSIONS].map((e) => join(base, `index${e}`))]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  const withoutJs = base.replace(/\.(m|c)?js$/, '');
+  for (const e of ['.ts', '.tsx', '.mts', '.cts']) if (existsSync(withoutJs + e)) return withoutJs + e;
+  return undefined;
+}

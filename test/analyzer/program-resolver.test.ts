@@ -1,0 +1,92 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze, type AnalyzerRule } from '../../analyzer/analyze.js';
+import { loadProgram } from '../../analyzer/program.js';
+import { ProgramContexts } from '../../analyzer/program-resolver.js';
+import { traceOf } from '../../core/origin.js';
+import type { CheckContext, Finding } from '../../core/types.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'assume-prog-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** A probe rule: reports calls that reach pg `query` through a same-file or cross-file callee. */
+const probe: AnalyzerRule = {
+  id: 'probe',
+  messages: { reaches: 'reaches {{what}}' },
+  defaultOptions: {},
+  check(ctx: CheckContext): Finding[] {
+    const out: Finding[] = [];
+    for (const call of ctx.index.calls) {
+      const callee = ctx.resolver.callee(ctx, call);
+      if (!callee) continue;
+      for (const inner of callee.ctx.index.calls) {
+        const t = traceOf(callee.ctx, inner.callee);
+        if (t.root.kind === 'module' && t.root.module === 'pg' && t.path.at(-1) === 'query') {
+          if (inner.range[0] >= callee.fn.range[0] && inner.range[1] <= callee.fn.range[1]) {
+            out.push({ ruleId: 'probe', messageId: 'reaches', data: { what: 'pg.query' }, node: call });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
+
+describe('ProgramContexts', () => {
+  it('follows ESM imports, re-exports, default exports and constructor-injected classes across files', () => {
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, allowJs: true }, include: ['src'] }),
+      'src/db.ts': `import pg from 'pg';\nexport const pool = new pg.Pool();\n`,
+      'src/repo.ts': `import { pool } from './db.js';\nexport class OrderRepo {\n  async insert(o: unknown) { await pool.query('INSERT INTO orders'); }\n}\n`,
+      'src/index.ts': `export * from './repo.js';\nexport { place as default } from './service.js';\n`,
+      'src/service.ts': `import { OrderRepo } from './index.js';\nexport class OrderService {\n  constructor(private readonly repo: OrderRepo) {}\n  place(o: unknown) { return this.repo.insert(o); }\n}\nexport function place(r: OrderRepo) { return r.insert(1); }\n`,
+      'src/controller.ts': `import placeDefault from './index.js';\nimport { OrderService } from './service.js';\nexport class C {\n  constructor(private svc: OrderService) {}\n  go() { this.svc.place(1); }\n}\n`,
+    });
+    const program = loadProgram({ cwd: dir });
+    expect(program.files.map((f) => f.slice(dir.length + 1))).toEqual(['src/controller.ts', 'src/db.ts', 'src/index.ts', 'src/repo.ts', 'src/service.ts']);
+    const contexts = new ProgramContexts({ project: program.project, maxFileBytes: 1e6 });
+    const ctx = contexts.contextOf(join(dir, 'src/service.ts'));
+    const call = ctx.index.calls.find((c) => ctx.file.text.slice(c.range[0]).startsWith('this.repo.insert'));
+    expect(call).toBeDefined();
+    const callee = call && contexts.resolver.callee(ctx, call);
+    expect(callee?.ctx.file.path).toBe(join(dir, 'src/repo.ts'));
+    const inner = callee?.ctx.index.calls.find((c) => callee.ctx.file.text.slice(c.range[0]).startsWith('pool.query'));
+    const t = inner && callee && traceOf(callee.ctx, inner.callee);
+    expect(t?.root).toMatchObject({ kind: 'module', module: 'pg' });
+    expect(t?.path).toEqual(['Pool', 'new', 'query']);
+
+    const result = analyze({ cwd: dir, rules: [probe] });
+    expect(result.incomplete).toEqual([]);
+    expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/service.ts:4', 'src/service.ts:6']);
+  });
+
+  it('follows CommonJS requires in plain JS without a tsconfig', () => {
+    const dir = project({
+      'lib/store.js': `const { Pool } = require('pg');\nconst pool = new Pool();\nasync function save(x) { await pool.query('INSERT'); }\nmodule.exports = { save };\n`,
+      'lib/handler.js': `const { save } = require('./store');\nexports.run = async () => { await save(1); };\n`,
+    });
+    const result = analyze({ cwd: dir, rules: [probe] });
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual(['lib/handler.js:2 reaches pg.query']);
+  });
+
+  it('reports unparsable and oversized files as incomplete and goes on', () => {
+    const dir = project({
+      'a.ts': 'export const = ;',
+      'b.ts': `export const big = '${'x'.repeat(2000)}';`,
+      'c.ts': 'export const ok = 1;',
+    });
+    const result = analyze({ cwd: dir, rules: [probe], maxFileBytes: 1000 });
+    expect(result.incomplete.map((i) => i.file)).toEqual(['a.ts', 'b.ts']);
+    expect(result.incomplete[0].reason).toMatch(/could not be parsed/);
+    expect(result.incomplete[1].reason).toMatch(/maxFileBytes/);
+    expect(result.stats).toMatchObject({ files: 3, analyzed: 1 });
+  });
+});
