@@ -48,6 +48,8 @@ export interface AnalyzedFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The finding's first source line, trimmed (for fingerprints that survive line shifts). */
+  snippet: string;
   path: AnalyzedStep[];
 }
 
@@ -115,6 +117,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
           column: at.column + 1,
           endLine: finding.node.loc.end.line,
           endColumn: finding.node.loc.end.column + 1,
+          snippet: lineOf(owner.file.text, finding.node.range[0]),
           path: (finding.path ?? []).map((step) => stepOf(contexts, ctx, step, toRelative)),
         });
       }
@@ -136,4 +139,11 @@ function stepOf(contexts: ProgramContexts, ctx: CheckContext, step: PathStep, to
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   if (!data) return template;
   return template.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** The trimmed text of the line holding offset `at`. */
+function lineOf(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end < 0 ? undefined : end).trim().slice(0, 500);
 }
