@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { relative, resolve as resolvePath, sep } from 'node:path';
 import type { Catalog } from '../core/catalog/types.js';
 import type { CheckContext, Finding, Node, PathStep } from '../core/types.js';
 import { loadProgram } from './program.js';
@@ -26,6 +26,12 @@ export interface AnalyzeOptions {
   maxFileBytes?: number;
   /** Wall-clock budget for the whole run; files not reached are reported incomplete. Default none. */
   timeBudgetMs?: number;
+  /** Contents that replace the disk's (the staged blobs of `--staged`), by absolute path. */
+  overlay?: ReadonlyMap<string, string>;
+  /** The cache a previous run returned (`result.cache`); entries whose file or dependencies changed are ignored. */
+  cache?: AnalyzerCache;
+  /** Identity of everything besides file contents that findings depend on (tool version, config); a different key discards the cache. */
+  cacheKey?: string;
   /** Called after each file (for progress lines). */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -61,7 +67,26 @@ export interface IncompleteFile {
 export interface AnalyzeResult {
   findings: AnalyzedFinding[];
   incomplete: IncompleteFile[];
-  stats: { files: number; analyzed: number; durationMs: number };
+  stats: { files: number; analyzed: number; durationMs: number; cached: number };
+  /** What a later run may reuse (write it with the CLI's atomic writer). */
+  cache: AnalyzerCache;
+}
+
+/** Per checked file: its content hash, the hashes of every file its check used, and what it found. */
+export interface AnalyzerCache {
+  version: 1;
+  key: string;
+  files: Record<string, { hash: string; deps: Record<string, string>; findings: AnalyzedFinding[] }>;
+}
+
+/** Is this parsed JSON a cache this version can use? A corrupt or foreign cache is discarded, never trusted. */
+export function isAnalyzerCache(value: unknown, key: string): value is AnalyzerCache {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<AnalyzerCache>;
+  if (v.version !== 1 || v.key !== key || typeof v.files !== 'object' || v.files === null) return false;
+  return Object.values(v.files).every(
+    (e) => typeof e === 'object' && e !== null && typeof e.hash === 'string' && typeof e.deps === 'object' && e.deps !== null && Array.isArray(e.findings) && e.findings.every((f) => typeof f === 'object' && f !== null && typeof f.file === 'string' && typeof f.line === 'number' && typeof f.ruleId === 'string' && typeof f.message === 'string'),
+  );
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -70,7 +95,11 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const started = performance.now();
   const program = loadProgram({ cwd: options.cwd, paths: options.paths, project: options.project });
-  const contexts = new ProgramContexts({ project: program.project, catalog: options.catalog, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  const contexts = new ProgramContexts({ project: program.project, catalog: options.catalog, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, overlay: options.overlay });
+  const cacheKey = options.cacheKey ?? '';
+  const previous = options.cache && options.cache.key === cacheKey ? options.cache : undefined;
+  const nextCache: AnalyzerCache = { version: 1, key: cacheKey, files: {} };
+  let cached = 0;
   const rules = options.rules.filter((r) => (options.ruleSettings?.[r.id]?.level ?? 'error') !== 'off');
   const seen = new Set<string>();
   const findings: AnalyzedFinding[] = [];
@@ -83,6 +112,23 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       for (const rest of program.files.slice(i)) incomplete.push({ file: toRelative(rest), reason: 'not analyzed: time budget exhausted' });
       break;
     }
+    const cacheName = toRelative(file);
+    const entry = previous?.files[cacheName];
+    if (entry && entry.hash === contexts.hashOf(file) && Object.entries(entry.deps).every(([dep, hash]) => contexts.hashOf(resolvePath(options.cwd, dep)) === hash)) {
+      for (const f of entry.findings) {
+        const key = `${f.ruleId}\0${f.file}\0${f.line}:${f.column - 1}\0${f.messageId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push(f);
+      }
+      nextCache.files[cacheName] = entry;
+      cached++;
+      analyzed++;
+      options.onProgress?.(i + 1, program.files.length, cacheName);
+      continue;
+    }
+    const deps = contexts.track();
+    const producedHere: AnalyzedFinding[] = [];
     let ctx: CheckContext;
     try {
       ctx = contexts.contextOf(file);
@@ -104,10 +150,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       for (const finding of produced) {
         const owner = contexts.resolver.contextOf?.(finding.node) ?? ctx;
         const at = finding.node.loc.start;
-        const key = `${rule.id}\0${owner.file.path}\0${at.line}:${at.column}\0${finding.messageId}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push({
+        const analyzedFinding: AnalyzedFinding = {
           ruleId: rule.id,
           messageId: finding.messageId,
           message: formatMessage(rule.messages[finding.messageId] ?? finding.messageId, finding.data),
@@ -119,15 +162,32 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
           endColumn: finding.node.loc.end.column + 1,
           snippet: lineOf(owner.file.text, finding.node.range[0]),
           path: (finding.path ?? []).map((step) => stepOf(contexts, ctx, step, toRelative)),
-        });
+        };
+        producedHere.push(analyzedFinding);
+        const key = `${rule.id}\0${analyzedFinding.file}\0${at.line}:${at.column}\0${finding.messageId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push(analyzedFinding);
       }
     }
-    if (!crashed) analyzed++;
+    if (!crashed) {
+      analyzed++;
+      const hash = contexts.hashOf(file);
+      const depHashes: Record<string, string> = {};
+      let complete = hash !== null;
+      for (const dep of deps) {
+        if (dep === file) continue;
+        const h = contexts.hashOf(dep);
+        if (h === null) complete = false;
+        else depHashes[toRelative(dep)] = h;
+      }
+      if (complete && hash !== null) nextCache.files[cacheName] = { hash, deps: depHashes, findings: producedHere };
+    }
     options.onProgress?.(i + 1, program.files.length, toRelative(file));
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   incomplete.sort((a, b) => a.file.localeCompare(b.file));
-  return { findings, incomplete, stats: { files: program.files.length, analyzed, durationMs: Math.round(performance.now() - started) } };
+  return { findings, incomplete, stats: { files: program.files.length, analyzed, cached, durationMs: Math.round(performance.now() - started) }, cache: nextCache };
 }
 
 function stepOf(contexts: ProgramContexts, ctx: CheckContext, step: PathStep, toRelative: (f: string) => string): AnalyzedStep {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Project } from 'ts-morph';
@@ -14,6 +15,8 @@ export interface ProgramContextsOptions {
   catalog?: Partial<Catalog>;
   /** Files larger than this are not parsed (reported incomplete by the caller). */
   maxFileBytes: number;
+  /** Contents that replace the disk's (the staged blobs of `--staged`). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 /** Why a file could not be analyzed. */
@@ -34,6 +37,9 @@ export class ProgramContexts {
   private readonly contexts = new Map<string, CheckContext | FileSkipped>();
   private readonly byProgram = new WeakMap<TSESTree.Program, CheckContext>();
   private readonly moduleCache = new Map<string, string | null>();
+  private readonly hashes = new Map<string, string | null>();
+  /** Files whose contexts were used since `track()` was last called (dependencies of one file's check). */
+  private tracked: Set<string> | undefined;
   readonly resolver: Resolver;
 
   constructor(private readonly options: ProgramContextsOptions) {
@@ -46,6 +52,7 @@ export class ProgramContexts {
 
   /** The context of a file; throws FileSkipped when it cannot be read or parsed. */
   contextOf(file: string): CheckContext {
+    this.tracked?.add(file);
     const hit = this.contexts.get(file);
     if (hit instanceof FileSkipped) throw hit;
     if (hit) return hit;
@@ -68,8 +75,10 @@ export class ProgramContexts {
     } catch (error) {
       throw new FileSkipped(file, `could not be read: ${firstLine(error)}`);
     }
+    const staged = this.options.overlay?.get(file);
+    if (staged !== undefined) size = Buffer.byteLength(staged);
     if (size > this.options.maxFileBytes) throw new FileSkipped(file, `larger than maxFileBytes (${size} > ${this.options.maxFileBytes} bytes)`);
-    const text = readFileSync(file, 'utf8');
+    const text = staged ?? readFileSync(file, 'utf8');
     const source = parseSource(text, file);
     return createCheckContext(source, { catalog: this.options.catalog, resolver: this.resolver });
   }
@@ -77,7 +86,30 @@ export class ProgramContexts {
   private contextOfNode(node: Node): CheckContext | undefined {
     let current: Node | undefined = node;
     while (current.parent) current = current.parent;
-    return current.type === 'Program' ? this.byProgram.get(current) : undefined;
+    const ctx = current.type === 'Program' ? this.byProgram.get(current) : undefined;
+    if (ctx) this.tracked?.add(ctx.file.path);
+    return ctx;
+  }
+
+  /** Starts recording which files are used; returns the set that fills up. */
+  track(): Set<string> {
+    this.tracked = new Set();
+    return this.tracked;
+  }
+
+  /** Content hash of a file as the analyzer sees it (overlay first); null when unreadable. */
+  hashOf(file: string): string | null {
+    let hit = this.hashes.get(file);
+    if (hit === undefined) {
+      try {
+        const text = this.options.overlay?.get(file) ?? readFileSync(file);
+        hit = createHash('sha256').update(text).digest('hex');
+      } catch {
+        hit = null;
+      }
+      this.hashes.set(file, hit);
+    }
+    return hit;
   }
 
   private resolveModule(fromFile: string, specifier: string): string | undefined {

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, type AnalyzerRule } from '../../analyzer/analyze.js';
+import { analyze, isAnalyzerCache, type AnalyzerRule } from '../../analyzer/analyze.js';
 import { loadProgram } from '../../analyzer/program.js';
 import { ProgramContexts } from '../../analyzer/program-resolver.js';
 import { traceOf } from '../../core/origin.js';
@@ -88,5 +88,54 @@ describe('ProgramContexts', () => {
     expect(result.incomplete[0].reason).toMatch(/could not be parsed/);
     expect(result.incomplete[1].reason).toMatch(/maxFileBytes/);
     expect(result.stats).toMatchObject({ files: 3, analyzed: 1 });
+  });
+});
+
+describe('analyze: cache and overlay', () => {
+  const files = {
+    'src/db.ts': `import pg from 'pg';\nexport const pool = new pg.Pool();\nexport async function write() { await pool.query('INSERT'); }\n`,
+    'src/a.ts': `import { write } from './db.js';\nexport async function a() { await write(); }\n`,
+    'src/b.ts': `export function b() { return 1; }\n`,
+  };
+
+  it('reuses findings of unchanged files and re-checks a file whose dependency changed', () => {
+    const dir = project(files);
+    const cold = analyze({ cwd: dir, rules: [probe], cacheKey: 'k' });
+    expect(cold.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/a.ts:2']);
+    expect(cold.stats.cached).toBe(0);
+    expect(cold.cache.files['src/a.ts'].deps).toHaveProperty(['src/db.ts']);
+
+    const warm = analyze({ cwd: dir, rules: [probe], cacheKey: 'k', cache: cold.cache });
+    expect(warm.stats.cached).toBe(3);
+    expect(warm.findings).toEqual(cold.findings);
+
+    // The dependency no longer writes: a.ts must be re-checked, not served from the cache.
+    writeFileSync(join(dir, 'src/db.ts'), `export async function write() { return 1; }\n`);
+    const after = analyze({ cwd: dir, rules: [probe], cacheKey: 'k', cache: warm.cache });
+    expect(after.findings).toEqual([]);
+    expect(after.stats.cached).toBe(1);
+
+    // Another key (config or version changed) discards the cache.
+    const other = analyze({ cwd: dir, rules: [probe], cacheKey: 'other', cache: after.cache });
+    expect(other.stats.cached).toBe(0);
+  });
+
+  it('analyzes overlay contents instead of the disk (staged blobs)', () => {
+    const dir = project(files);
+    const overlay = new Map([[join(dir, 'src/b.ts'), `import { write } from './db.js';\nexport async function b() {\n  await write();\n}\n`]]);
+    const result = analyze({ cwd: dir, rules: [probe], paths: ['src/b.ts'], overlay });
+    expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/b.ts:3']);
+  });
+});
+
+describe('isAnalyzerCache', () => {
+  it('accepts only well-formed caches of this version and key', () => {
+    expect(isAnalyzerCache({ version: 1, key: 'k', files: {} }, 'k')).toBe(true);
+    expect(isAnalyzerCache({ version: 1, key: 'k', files: {} }, 'other')).toBe(false);
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: {} }, 'k')).toBe(false);
+    expect(isAnalyzerCache({ version: 1, key: 'k', files: { a: { hash: 1 } } }, 'k')).toBe(false);
+    expect(isAnalyzerCache({ version: 1, key: 'k', files: { a: { hash: 'h', deps: {}, findings: [{ file: 3 }] } } }, 'k')).toBe(false);
+    expect(isAnalyzerCache('garbage', 'k')).toBe(false);
+    expect(isAnalyzerCache(null, 'k')).toBe(false);
   });
 });
