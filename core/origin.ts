@@ -67,11 +67,20 @@ function trace(ctx: CheckContext, node: Node, depth: number): Trace {
   let result: Trace;
   try {
     result = normalize(ctx, compute(ctx, node, depth + 1), depth + 1);
+    if ((result.root.kind === 'param' || result.root.kind === 'unknown') && ctx.types) result = typedTrace(ctx, node) ?? result;
   } catch {
     result = { root: { kind: 'unknown', node }, path: [] };
   }
   memo.set(node, result);
   return result;
+}
+
+/** With type information: the declared type of a value the syntax could not place (`typeOrigin`). */
+function typedTrace(ctx: CheckContext, node: Node): Trace | undefined {
+  const origin = ctx.types?.typeOrigin(node);
+  if (!origin) return undefined;
+  const root: Root = origin.module === '' ? { kind: 'global', name: origin.name } : { kind: 'module', module: normalizeModule(origin.module) };
+  return applyTypeRole(ctx, { root, path: root.kind === 'global' ? ['#'] : [origin.name, '#'] });
 }
 
 /** Strips wrappers that do not change the value: TS assertions, `await`, parentheses, optional chains. */

@@ -9,6 +9,7 @@ import type { FrameworkCallback, TypeRole } from './types.js';
  *   `bull.done`, `sqs.message`, `pubsub.message`: queue deliveries and their acks.
  * - `lambda.event`, `lambda.context`, `lambda.callback`: AWS Lambda handler arguments.
  * - `ws.socket`, `ws.message`: a `ws` connection and one message.
+ * - `net.socket`: a TCP/TLS connection accepted by a `net`/`tls` server.
  */
 const HTTP_METHODS = 'get|post|put|patch|delete|del|all|head|options|use';
 
@@ -190,6 +191,12 @@ export const frameworks: readonly FrameworkCallback[] = [
     params: ['pubsub.message'],
   },
   {
+    id: 'net.server',
+    kind: 'socket',
+    registrar: { from: 'package', package: ['net', 'tls'], path: ['createServer'] },
+    params: ['net.socket'],
+  },
+  {
     id: 'ws.on-connection',
     kind: 'socket',
     registrar: { from: 'package', package: ['ws'], path: ['**', 'on|once|addListener'] },
@@ -219,6 +226,7 @@ export const typeRoles: readonly TypeRole[] = [
   { id: 'koa.Context', type: { from: 'package', package: ['koa', '@koa/router', 'koa-router'], path: ['**', 'Context|ParameterizedContext|DefaultContext|RouterContext', '#'] }, role: 'koa.context' },
   { id: 'hono.Context', type: { from: 'package', package: ['hono'], path: ['Context', '#'] }, role: 'hono.context' },
   { id: 'fetch.Request', type: { from: 'lib', path: ['Request', '#'] }, role: 'fetch.request' },
+  { id: 'undici.Request', type: { from: 'package', package: ['undici-types', 'undici'], path: ['Request', '#'] }, role: 'fetch.request' },
   { id: 'next.NextRequest', type: { from: 'package', package: ['next/server', 'next'], path: ['NextRequest', '#'] }, role: 'fetch.request' },
   { id: 'kafkajs.EachMessagePayload', type: { from: 'package', package: ['kafkajs'], path: ['EachMessagePayload', '#'] }, role: 'kafkajs.eachMessage.payload' },
   { id: 'kafkajs.EachBatchPayload', type: { from: 'package', package: ['kafkajs'], path: ['EachBatchPayload', '#'] }, role: 'kafkajs.eachBatch.payload' },

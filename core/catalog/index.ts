@@ -1,10 +1,13 @@
 import { frameworks, typeRoles } from './frameworks.js';
+import { parserEntries } from './parsers.js';
 import type { Catalog, CatalogEntry } from './types.js';
 
 /**
  * Every built-in catalog entry. Each area keeps its data in its own file; add the file's export here.
  */
-const entries: readonly CatalogEntry[] = [];
+const entries: readonly CatalogEntry[] = [
+  ...parserEntries,
+];
 
 export const builtinCatalog: Catalog = { entries, frameworks, types: typeRoles };
 

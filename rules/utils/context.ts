@@ -60,9 +60,8 @@ function typeFactsOf(sourceCode: Readonly<TSESLint.SourceCode>): TypeFacts | und
       const symbol = type?.aliasSymbol ?? type?.getSymbol();
       const decl = symbol?.declarations?.[0];
       if (!symbol || !decl) return undefined;
-      const match = /[/\\]node_modules[/\\](?:@types[/\\])?((?:@[^/\\]+[/\\])?[^/\\]+)/.exec(decl.getSourceFile().fileName);
-      if (!match) return undefined;
-      return { module: match[1].replace('\\', '/'), name: symbol.getName() };
+      const module = moduleOfDeclarationFile(decl.getSourceFile().fileName);
+      return module === undefined ? undefined : { module, name: symbol.getName() };
     },
   };
 }
@@ -89,4 +88,17 @@ export function reportFindings<M extends string, O extends readonly unknown[]>(c
 
 function lineLength<M extends string, O extends readonly unknown[]>(context: Readonly<TSESLint.RuleContext<M, O>>, line: number): number {
   return context.sourceCode.lines[line - 1]?.length ?? 0;
+}
+
+/**
+ * The module a declaration file belongs to: `@types/node/http.d.ts` -> `http`, TypeScript's own lib files ->
+ * `''` (a global), `node_modules/@types/express/index.d.ts` -> `express`.
+ */
+export function moduleOfDeclarationFile(fileName: string): string | undefined {
+  const f = fileName.replace(/\\/g, '/');
+  const nodeTypes = /\/node_modules\/@types\/node\/(?:[^/]+\/)*([^/]+)\.d\.ts$/.exec(f);
+  if (nodeTypes) return nodeTypes[1];
+  if (/\/typescript\/lib\/lib\.[^/]*\.d\.ts$/.test(f)) return '';
+  const pkg = /\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)/.exec(f);
+  return pkg ? pkg[1] : undefined;
 }
