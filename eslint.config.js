@@ -13,6 +13,7 @@ const TS_SOURCES = [
   'rules/**/*.ts',
   'analyzer/**/*.ts',
   'cli/**/*.ts',
+  'register/**/*.ts',
   'test/**/*.ts',
   'bench/**/*.ts',
   'scripts/**/*.ts',
@@ -109,6 +110,18 @@ export default defineConfig([
         patterns: [
           { group: ['ts-morph/*'], message: 'core/ never imports ts-morph.' },
           layer(['rules', 'analyzer', 'cli'], 'core/ imports neither rules/, analyzer/ nor cli/: they depend on core, not the other way.'),
+        ],
+      }],
+    },
+  },
+  {
+    files: ts('register'),
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: tsMorph('register/ is pure data checks: it never loads ts-morph.'),
+        patterns: [
+          { group: ['ts-morph/*'], message: 'register/ never imports ts-morph.' },
+          layer(['analyzer', 'cli'], 'register/ imports neither analyzer/ nor cli/: the CLI drives it.'),
         ],
       }],
     },

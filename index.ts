@@ -4,6 +4,7 @@ import noAckBeforeDurableWrite from './rules/no-ack-before-durable-write.js';
 import noUnboundedParse from './rules/no-unbounded-parse.js';
 import noUnhandledTimeout from './rules/no-unhandled-timeout.js';
 import noWallClockAtBoundary from './rules/no-wall-clock-at-boundary.js';
+import requireAssumptionForDisable from './rules/require-assumption-for-disable.js';
 import { auditOptions } from './rules/audit-options.js';
 
 /** This package's package.json: next to the sources, or one folder up from `dist/`. */
@@ -26,6 +27,7 @@ export const rules = {
   'no-unhandled-timeout': noUnhandledTimeout,
   'no-ack-before-durable-write': noAckBeforeDurableWrite,
   'no-unbounded-parse': noUnboundedParse,
+  'require-assumption-for-disable': requireAssumptionForDisable,
 };
 
 type RuleName = keyof typeof rules;
@@ -47,7 +49,7 @@ function config(name: string, entries: [RuleName, TSESLint.FlatConfig.RuleEntry]
 
 plugin.configs.recommended = config(
   'recommended',
-  names.filter((n) => rules[n].meta.docs.recommended).map((n) => [n, 'error']),
+  names.filter((n) => rules[n].meta.docs?.recommended === true).map((n) => [n, 'error']),
 );
 /** Broader heuristics for reviews, not gates: every rule, with the options that widen what it flags. */
 plugin.configs.audit = config(

@@ -1,0 +1,177 @@
+/**
+ * `assume check [paths...]`: gathers findings from several sources and reports them.
+ *
+ * Today the only source is the assumption register (register/check.ts). Issue 3's whole-program analyzer
+ * plugs in as another `FindingSource` (see `defaultSources`): it returns its code findings, the files it
+ * could not analyze (`incomplete`), and may use the register's waivers to hide the findings they cover.
+ */
+import type { RegisterPaths } from '../../register/load.js';
+import type { DirectiveOptions } from '../../register/directives.js';
+import type { Severity, Waiver } from '../../register/types.js';
+import type { Colors } from '../color.js';
+import { ExitCode } from '../errors.js';
+import { applyWaivers } from '../../register/waivers.js';
+
+/** A finding in a report, whatever produced it. Paths POSIX, relative to cwd; positions 1-based. */
+export interface ReportFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A file a source could not analyze, and why: the run is then incomplete (exit 3), never clean. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface SourceContext {
+  cwd: string;
+  /** The paths given on the command line (empty: the whole project). */
+  paths: readonly string[];
+  register: Partial<RegisterPaths>;
+  directives: DirectiveOptions;
+  /** Today (`YYYY-MM-DD`), for review dates. */
+  today: string;
+  /** Waivers found by earlier sources (the register runs first). */
+  waived: readonly Waiver[];
+}
+
+export interface SourceResult {
+  findings: ReportFinding[];
+  waived?: Waiver[];
+  incomplete?: SkippedFile[];
+  /**
+   * Files whose code this source analyzed for assume rules (the analyzer). Waivers hide this source's
+   * findings on the lines they cover, and a waiver in one of these files that hides nothing is reported
+   * as `suppression/unused`.
+   */
+  analyzedFiles?: string[];
+}
+
+/** A producer of findings. Loaded lazily, so a source's heavy modules load only when it runs. */
+export interface FindingSource {
+  name: string;
+  run(context: SourceContext): Promise<SourceResult>;
+}
+
+export const registerSource: FindingSource = {
+  name: 'register',
+  async run(context) {
+    const { checkRegister } = await import('../../register/check.js');
+    const result = checkRegister({
+      cwd: context.cwd,
+      files: context.paths.length > 0 ? context.paths : undefined,
+      paths: context.register,
+      directives: context.directives,
+      today: context.today,
+    });
+    return { findings: result.findings, waived: result.waived };
+  },
+};
+
+/** The sources `assume check` runs, in order. Issue 3 appends the analyzer here. */
+export const defaultSources: readonly FindingSource[] = [registerSource];
+
+export interface CheckCommandOptions extends Omit<SourceContext, 'waived'> {
+  sources?: readonly FindingSource[];
+}
+
+/** A waiver with the findings it hid (empty until a code source runs). */
+export interface WaivedEntry extends Waiver {
+  findings: ReportFinding[];
+}
+
+export interface CheckResult {
+  findings: ReportFinding[];
+  waived: WaivedEntry[];
+  incomplete: SkippedFile[];
+  exitCode: ExitCode;
+}
+
+function compare(a: ReportFinding, b: ReportFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}
+
+/** Runs every source and merges their results. Exit code: 1 on errors, else 3 if incomplete, else 0. */
+export async function check(options: CheckCommandOptions): Promise<CheckResult> {
+  let findings: ReportFinding[] = [];
+  const waivers: Waiver[] = [];
+  const incomplete: SkippedFile[] = [];
+  const codeFindings: ReportFinding[] = [];
+  const analyzed = new Set<string>();
+  for (const source of options.sources ?? defaultSources) {
+    const result = await source.run({ ...options, waived: waivers });
+    if (result.analyzedFiles) {
+      for (const f of result.analyzedFiles) analyzed.add(f);
+      codeFindings.push(...result.findings);
+    } else {
+      findings.push(...result.findings);
+    }
+    waivers.push(...(result.waived ?? []));
+    incomplete.push(...(result.incomplete ?? []));
+  }
+  const { kept, hidden, unused } = applyWaivers(codeFindings, waivers, analyzed);
+  findings = [...findings, ...kept, ...unused];
+  findings.sort(compare);
+  const waived: WaivedEntry[] = waivers.map((w) => ({ ...w, findings: hidden.filter((h) => h.waiver === w).map((h) => h.finding) }));
+  const hasErrors = findings.some((f) => f.severity === 'error');
+  const exitCode = hasErrors ? ExitCode.findings : incomplete.length > 0 ? ExitCode.incomplete : ExitCode.clean;
+  return { findings, waived, incomplete, exitCode };
+}
+
+/** Version of the JSON report's shape; bump on a breaking change. */
+export const JSON_REPORT_VERSION = 1;
+
+export function formatJson(result: CheckResult): string {
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  return `${JSON.stringify(
+    {
+      version: JSON_REPORT_VERSION,
+      findings: result.findings,
+      waived: result.waived,
+      incomplete: result.incomplete,
+      summary: { errors, warnings: result.findings.length - errors, waived: result.waived.length, incomplete: result.incomplete.length },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** ESLint-stylish text: findings grouped by file, a summary line, then the waivers (never hidden). */
+export function formatText(result: CheckResult, colors: Colors): string {
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const f of result.findings) {
+    if (f.file !== current) {
+      if (current !== undefined) out.push('');
+      out.push(colors.bold(f.file));
+      current = f.file;
+    }
+    const level = f.severity === 'error' ? colors.red('error') : colors.yellow('warning');
+    out.push(`  ${`${f.line}:${f.column}`.padEnd(7)} ${level.padEnd(f.severity === 'error' ? 5 : 7)}  ${f.message}  ${colors.dim(f.ruleId)}`);
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.length - errors;
+  if (result.findings.length > 0) out.push('');
+  if (result.findings.length === 0) out.push(colors.green('No problems found.'));
+  else out.push(colors.bold(`${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`));
+  if (result.incomplete.length > 0) {
+    out.push('', colors.yellow(`Incomplete: ${result.incomplete.length} file(s) not analyzed:`));
+    for (const s of result.incomplete) out.push(`  ${s.file}: ${s.reason}`);
+  }
+  if (result.waived.length > 0) {
+    out.push('', `Waived (${result.waived.length}): suppressions that cite an assumption`);
+    for (const w of result.waived) {
+      out.push(`  ${w.file}:${w.line}  ${w.rules.join(', ')}  ${colors.cyan(w.assumption)}${w.reason ? `  ${w.reason}` : ''}`);
+      for (const f of w.findings) out.push(colors.dim(`    hides ${f.line}:${f.column}  ${f.message}  ${f.ruleId}`));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
