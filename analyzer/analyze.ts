@@ -191,7 +191,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
 }
 
 function stepOf(contexts: ProgramContexts, ctx: CheckContext, step: PathStep, toRelative: (f: string) => string): AnalyzedStep {
-  const owner = contexts.resolver.contextOf?.(step.node as Node) ?? ctx;
+  const owner = contexts.resolver.contextOf?.(step.node) ?? ctx;
   return { file: toRelative(step.file ?? owner.file.path), line: step.node.loc.start.line, column: step.node.loc.start.column + 1, note: step.note };
 }
 

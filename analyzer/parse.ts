@@ -18,8 +18,8 @@ export function parseSource(text: string, path: string): SourceFile {
   return {
     path,
     text,
-    ast: result.ast as SourceFile['ast'],
-    scopeManager: result.scopeManager as unknown as SourceFile['scopeManager'],
-    visitorKeys: result.visitorKeys as SourceFile['visitorKeys'],
+    ast: result.ast,
+    scopeManager: result.scopeManager,
+    visitorKeys: result.visitorKeys,
   };
 }

@@ -10,8 +10,8 @@ export function analyzerRules(): AnalyzerRule[] {
     const defaults = rule.defaultOptions as readonly unknown[];
     return {
       id,
-      check: checkers[id] as AnalyzerRule['check'],
-      messages: rule.meta.messages as Record<string, string>,
+      check: checkers[id],
+      messages: rule.meta.messages,
       defaultOptions: defaults[0],
     };
   });

@@ -13,7 +13,7 @@ export function summarize<T>(ctx: CheckContext, fn: FunctionNode, key: string, c
   let memo = ctx.memo.get(memoKey) as WeakMap<FunctionNode, { value: T } | null> | undefined;
   if (!memo) {
     memo = new WeakMap();
-    ctx.memo.set(memoKey, memo as WeakMap<object, unknown>);
+    ctx.memo.set(memoKey, memo);
   }
   const hit = memo.get(fn);
   if (hit) return hit.value;

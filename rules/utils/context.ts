@@ -19,7 +19,7 @@ export function checkContextOf<M extends string, O extends readonly unknown[]>(c
       text: sourceCode.text,
       ast: sourceCode.ast,
       scopeManager: sourceCode.scopeManager as NonNullable<typeof sourceCode.scopeManager>,
-      visitorKeys: sourceCode.visitorKeys as Record<string, readonly string[] | undefined>,
+      visitorKeys: sourceCode.visitorKeys,
     },
     { catalog: settings?.catalog, types: typeFactsOf(sourceCode) },
   );
