@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
   cache?: AnalyzerCache;
   /** Identity of everything besides file contents that findings depend on (tool version, config); a different key discards the cache. */
   cacheKey?: string;
+  /** Only files (absolute paths) this accepts are analyzed (include/exclude globs). */
+  filter?: (file: string) => boolean;
   /** Called after each file (for progress lines). */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -68,6 +70,8 @@ export interface AnalyzeResult {
   findings: AnalyzedFinding[];
   incomplete: IncompleteFile[];
   stats: { files: number; analyzed: number; durationMs: number; cached: number };
+  /** POSIX paths (relative to cwd) of the files that were analyzed completely. */
+  analyzedFiles: string[];
   /** What a later run may reuse (write it with the CLI's atomic writer). */
   cache: AnalyzerCache;
 }
@@ -95,6 +99,8 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const started = performance.now();
   const program = loadProgram({ cwd: options.cwd, paths: options.paths, project: options.project });
+  if (options.filter) program.files = program.files.filter(options.filter);
+  const analyzedFiles: string[] = [];
   const contexts = new ProgramContexts({ project: program.project, catalog: options.catalog, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, overlay: options.overlay });
   const cacheKey = options.cacheKey ?? '';
   const previous = options.cache && options.cache.key === cacheKey ? options.cache : undefined;
@@ -124,6 +130,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       nextCache.files[cacheName] = entry;
       cached++;
       analyzed++;
+      analyzedFiles.push(cacheName);
       options.onProgress?.(i + 1, program.files.length, cacheName);
       continue;
     }
@@ -172,6 +179,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     }
     if (!crashed) {
       analyzed++;
+      analyzedFiles.push(cacheName);
       const hash = contexts.hashOf(file);
       const depHashes: Record<string, string> = {};
       let complete = hash !== null;
@@ -187,7 +195,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   incomplete.sort((a, b) => a.file.localeCompare(b.file));
-  return { findings, incomplete, stats: { files: program.files.length, analyzed, cached, durationMs: Math.round(performance.now() - started) }, cache: nextCache };
+  return { findings, incomplete, stats: { files: program.files.length, analyzed, cached, durationMs: Math.round(performance.now() - started) }, analyzedFiles, cache: nextCache };
 }
 
 function stepOf(contexts: ProgramContexts, ctx: CheckContext, step: PathStep, toRelative: (f: string) => string): AnalyzedStep {

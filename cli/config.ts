@@ -10,12 +10,22 @@ import { ConfigError } from './errors.js';
 import { packageRoot } from './package-info.js';
 import type { RegisterPaths } from '../register/load.js';
 import type { DirectiveOptions } from '../register/directives.js';
+import type { Catalog } from '../core/catalog/types.js';
 
 /** The validated configuration (every key optional; defaults are applied by the consumers). */
 export interface AssumeConfig {
   register?: Partial<RegisterPaths>;
   suppressions?: DirectiveOptions;
+  include?: string[];
+  exclude?: string[];
+  rules?: Partial<Record<string, RuleSetting>>;
+  catalog?: Partial<Catalog>;
+  maxFileBytes?: number;
+  timeBudgetMs?: number;
 }
+
+/** A rule's level, or level and options. */
+export type RuleSetting = 'off' | 'warn' | 'error' | { level: 'off' | 'warn' | 'error'; options?: Record<string, unknown> };
 
 export interface LoadedConfig {
   config: AssumeConfig;
@@ -35,6 +45,10 @@ interface SchemaNode {
   minimum?: number;
   maximum?: number;
   pattern?: string;
+  anyOf?: SchemaNode[];
+  required?: string[];
+  description?: string;
+  default?: unknown;
 }
 
 let schemaCache: SchemaNode | undefined;
@@ -54,6 +68,13 @@ function typeOf(value: unknown): string {
 export function validateAgainstSchema(value: unknown, schema: SchemaNode, key = ''): { key: string; message: string }[] {
   const errors: { key: string; message: string }[] = [];
   const at = key === '' ? '(root)' : key;
+  if (schema.anyOf) {
+    const branches = schema.anyOf.map((branch) => validateAgainstSchema(value, branch, key));
+    if (branches.some((b) => b.length === 0)) return [];
+    // Report the branch of the value's own type when there is one (the most useful message).
+    const sameType = schema.anyOf.findIndex((b) => b.type === typeOf(value) || (b.type === 'number' && typeOf(value) === 'integer'));
+    return sameType >= 0 ? branches[sameType] : [{ key: at, message: `"${at}" has the wrong form: ${schema.description ?? 'see the schema'}` }];
+  }
   const actual = typeOf(value);
   if (schema.type !== undefined && !(schema.type === actual || (schema.type === 'number' && actual === 'integer'))) {
     return [{ key: at, message: `"${at}" must be of type ${schema.type}, not ${actual}.` }];
@@ -70,6 +91,11 @@ export function validateAgainstSchema(value: unknown, schema: SchemaNode, key = 
   if (Array.isArray(value) && schema.items) {
     const items = schema.items;
     value.forEach((item: unknown, index) => errors.push(...validateAgainstSchema(item, items, `${key}[${index}]`)));
+  }
+  if (actual === 'object' && schema.required) {
+    for (const name of schema.required) {
+      if (!(name in (value as Record<string, unknown>))) errors.push({ key: key === '' ? name : `${key}.${name}`, message: `"${at}" needs the key "${name}".` });
+    }
   }
   if (actual === 'object' && (schema.properties || schema.additionalProperties !== undefined)) {
     const record = value as Record<string, unknown>;

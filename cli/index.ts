@@ -55,6 +55,12 @@ try {
     env: process.env,
     stdinIsTTY: Boolean(process.stdin.isTTY as boolean | undefined),
     stdoutIsTTY: Boolean(process.stdout.isTTY as boolean | undefined),
+    stderrIsTTY: Boolean(process.stderr.isTTY as boolean | undefined),
+    progress: (line) => {
+      // A progress line is rewritten in place on a terminal; elsewhere (--verbose) it is a plain line.
+      if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${line}`);
+      else if (line) process.stderr.write(`${line}\n`);
+    },
     ask,
   });
 } catch (error) {

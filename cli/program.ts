@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createColors, colorEnabled, type Colors } from './color.js';
 import { ExitCode, UsageError } from './errors.js';
@@ -16,6 +17,10 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** Is stderr a terminal (progress lines go there)? */
+  stderrIsTTY?: boolean;
+  /** Rewrites the progress line on stderr (`''` clears it); only set by the binary. */
+  progress?: (line: string) => void;
   /** Asks a question on the terminal; only called when the run is interactive. */
   ask(question: string, fallback: string): Promise<string>;
 }
@@ -128,25 +133,163 @@ function createProgram(io: Io, out: { stdout: string; stderr: string }, done: (o
 
   program
     .command('check')
-    .description('check the assumption register and what the code cites (exit 0 clean, 1 findings, 2 error, 3 incomplete)')
-    .argument('[paths...]', 'files or folders whose comments are checked (default: the whole project)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .description('analyze the code (the four core rules, across files) and the assumption register (exit 0 clean, 1 findings, 2 error, 3 incomplete)')
+    .argument('[paths...]', 'files or folders to analyze (default: the tsconfig\'s files, or the whole project)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-p, --project <tsconfig>', 'the tsconfig.json to load (default: ./tsconfig.json when present)')
+    .option('-c, --config <file>', 'the config file (default: assume.config.json)')
+    .option('--rule <id=level>', 'set a rule\'s level: off, warn or error (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this')
+    .addOption(new Option('--fail-level <level>', 'lowest severity that fails the run').choices(['error', 'warn']).default('error'))
+    .option('-q, --quiet', 'report errors only', false)
+    .option('--verbose', 'progress and timing on stderr even when it is not a terminal', false)
+    .option('--staged', 'check the content staged in git\'s index (pre-commit), not the working tree', false)
+    .option('--changed [ref]', 'check only files changed since the merge-base with ref (default: upstream, else main)')
+    .option('--cache', 'reuse results of unchanged files (node_modules/.cache/assume)', false)
+    .option('--no-code', 'check the assumption register only')
     .addOption(todayOption())
-    .action(async (paths: string[], opts: { format: 'text' | 'json'; today?: string }, command: Command) => {
-      const missing = paths.filter((p) => !existsSync(path.resolve(io.cwd, p)));
-      if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}.`);
-      const [{ check, formatJson, formatText }, config] = await Promise.all([import('./commands/check.js'), loadConfigOf(io.cwd)]);
+    .action(async (paths: string[], opts: CheckFlags, command: Command) => {
+      const started = Date.now();
+      const [{ check, formatJson, formatText, registerSource }, loaded] = await Promise.all([import('./commands/check.js'), loadConfigFull(io.cwd, opts.config)]);
+      const config = loaded.config;
+      const ruleOverrides = parseRuleFlags(opts.rule);
+      const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+      if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not ${JSON.stringify(opts.maxWarnings)}.`);
+      if (opts.staged && opts.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together.');
+      const sources = [registerSource];
+      let files = 0;
+      if (opts.code !== false) {
+        const [{ codeSource }, git] = await Promise.all([import('./sources/code.js'), opts.staged || opts.changed !== undefined ? import('../analyzer/git.js') : undefined]);
+        let only: string[] | undefined;
+        let overlay: Map<string, string> | undefined;
+        try {
+          if (opts.staged && git) {
+            overlay = git.stagedFiles(io.cwd);
+            only = [...overlay.keys()].filter(isSourceFile);
+          } else if (opts.changed !== undefined && git) {
+            only = git.changedFiles(io.cwd, typeof opts.changed === 'string' ? opts.changed : undefined).filter(isSourceFile);
+          }
+        } catch (error) {
+          throw new UsageError(error instanceof Error ? error.message : String(error));
+        }
+        const showProgress = io.stderrIsTTY === true || opts.verbose;
+        sources.push(
+          codeSource({
+            config,
+            configFile: loaded.file,
+            project: opts.project,
+            ruleOverrides,
+            only,
+            overlay,
+            cache: opts.cache,
+            onProgress: showProgress && io.progress ? (done, total) => {
+              files = total;
+              if (Date.now() - started > 1000 || opts.verbose) io.progress?.(`assume: analyzing ${done}/${total} files`);
+            } : (_done, total) => {
+              files = total;
+            },
+          }),
+        );
+        if (only && only.length === 0) sources.pop();
+      }
       const result = await check({
         cwd: io.cwd,
         paths: paths.map((p) => path.relative(io.cwd, path.resolve(io.cwd, p)) || '.'),
         register: config.register ?? {},
         directives: config.suppressions ?? {},
         today: todayOf(opts.today),
+        sources,
       });
-      done({ exitCode: result.exitCode, stdout: opts.format === 'json' ? formatJson(result) : formatText(result, colorsOf(command)) });
+      io.progress?.('');
+      if (opts.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+      const errors = result.findings.filter((f) => f.severity === 'error').length;
+      const warnings = result.findings.length - errors;
+      const failing = opts.failLevel === 'warn' ? errors + warnings : errors;
+      let exitCode: ExitCode = failing > 0 ? ExitCode.findings : result.incomplete.length > 0 ? ExitCode.incomplete : ExitCode.clean;
+      let stderr = '';
+      if (maxWarnings !== undefined && warnings > maxWarnings) {
+        exitCode = ExitCode.findings;
+        stderr += `assume: ${warnings} warning(s), more than --max-warnings ${maxWarnings}.\n`;
+      }
+      result.exitCode = exitCode;
+      let report: string;
+      let summary: string | undefined;
+      if (opts.format === 'json') report = formatJson(result);
+      else if (opts.format === 'text') report = formatText(result, colorsOf(command));
+      else {
+        const [{ reportOf, reportedRules }, { rules }] = await Promise.all([import('./report.js'), import('../index.js')]);
+        const coreRules = Object.entries(rules).filter(([id]) => id !== 'require-assumption-for-disable').map(([id, rule]) => ({ id, description: rule.meta.docs?.description ?? id, url: rule.meta.docs?.url ?? '' }));
+        const data = reportOf(result, { root: io.cwd, version: packageVersion(), rules: reportedRules(coreRules), files, durationMs: Date.now() - started });
+        if (opts.format === 'sarif') {
+          const { formatSarif } = await import('./reporters/sarif.js');
+          report = formatSarif(data);
+        } else {
+          const { formatGithub } = await import('./reporters/github.js');
+          const out = formatGithub(data);
+          report = out.stdout;
+          summary = out.summary;
+        }
+      }
+      if (summary !== undefined && io.env.GITHUB_STEP_SUMMARY) appendSummary(io.env.GITHUB_STEP_SUMMARY, summary);
+      if (opts.verbose) stderr += `assume: ${files} file(s) analyzed in ${Date.now() - started} ms\n`;
+      if (opts.output !== undefined) {
+        const target = path.resolve(io.cwd, opts.output);
+        const { writeFileAtomic } = await import('./fs/atomic-write.js');
+        writeFileAtomic(path.dirname(target), path.basename(target), report, { mode: 'replace' });
+        done({ exitCode, stdout: '', stderr });
+        return;
+      }
+      done({ exitCode, stdout: report, stderr });
     });
 
   return program;
+}
+
+interface CheckFlags {
+  format: 'text' | 'json' | 'sarif' | 'github';
+  output?: string;
+  project?: string;
+  config?: string;
+  rule: string[];
+  maxWarnings?: string;
+  failLevel: 'error' | 'warn';
+  quiet: boolean;
+  verbose: boolean;
+  staged: boolean;
+  changed?: string | boolean;
+  cache: boolean;
+  code?: boolean;
+  today?: string;
+}
+
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+function isSourceFile(file: string): boolean {
+  return SOURCE_FILE.test(file) && !file.endsWith('.d.ts');
+}
+
+/** `--rule id=level` flags as a map; a malformed one is a usage error. */
+function parseRuleFlags(flags: readonly string[]): Record<string, 'off' | 'warn' | 'error'> {
+  const out: Record<string, 'off' | 'warn' | 'error'> = {};
+  for (const flag of flags) {
+    const match = /^([\w@/-]+)=(off|warn|error)$/.exec(flag);
+    if (!match) throw new UsageError(`--rule takes <id>=off|warn|error, not ${JSON.stringify(flag)}.`);
+    out[match[1].replace(/^assume\//, '')] = match[2] as 'off' | 'warn' | 'error';
+  }
+  return out;
+}
+
+function appendSummary(file: string, summary: string): void {
+  try {
+    appendFileSync(file, summary);
+  } catch {
+    // The job summary is a courtesy; the annotations already went to stdout.
+  }
+}
+
+async function loadConfigFull(cwd: string, file: string | undefined): Promise<import('./config.js').LoadedConfig> {
+  const { loadConfig } = await import('./config.js');
+  return loadConfig({ cwd, file });
 }
 
 async function loadConfigOf(cwd: string): Promise<import('./config.js').AssumeConfig> {

@@ -20,6 +20,14 @@ export interface ReportFinding {
   file: string;
   line: number;
   column: number;
+  /** Code findings carry these too (SARIF regions, fingerprints, value paths). */
+  endLine?: number;
+  endColumn?: number;
+  messageId?: string;
+  /** The finding's source line, trimmed. */
+  snippet?: string;
+  /** Where the value came from: source -> ... -> sink, across files. */
+  path?: { file: string; line: number; column: number; note: string }[];
 }
 
 /** A file a source could not analyze, and why: the run is then incomplete (exit 3), never clean. */
@@ -156,6 +164,7 @@ export function formatText(result: CheckResult, colors: Colors): string {
     }
     const level = f.severity === 'error' ? colors.red('error') : colors.yellow('warning');
     out.push(`  ${`${f.line}:${f.column}`.padEnd(7)} ${level.padEnd(f.severity === 'error' ? 5 : 7)}  ${f.message}  ${colors.dim(f.ruleId)}`);
+    for (const step of f.path ?? []) out.push(`      ${colors.cyan('->')} ${step.file}:${step.line}:${step.column} ${colors.dim(step.note)}`);
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;

@@ -7,9 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyzedFinding } from '../../analyzer/analyze.js';
 import { fingerprints } from '../../cli/reporters/fingerprint.js';
 import { formatGithub, GITHUB_ANNOTATION_LIMIT } from '../../cli/reporters/github.js';
-import { formatJson } from '../../cli/reporters/json.js';
 import { formatSarif } from '../../cli/reporters/sarif.js';
-import { formatText } from '../../cli/reporters/text.js';
 import type { Report } from '../../cli/reporters/types.js';
 
 function finding(over: Partial<AnalyzedFinding>): AnalyzedFinding {
@@ -136,21 +134,3 @@ describe('github', () => {
   });
 });
 
-describe('json and text', () => {
-  it('json is versioned and carries fingerprints', () => {
-    const json = JSON.parse(formatJson(report)) as { version: number; summary: { findings: number; incomplete: number }; findings: { ruleId: string; fingerprint: string }[] };
-    expect(json.version).toBe(1);
-    expect(json.summary).toMatchObject({ findings: 2, incomplete: 1 });
-    expect(json.findings[0].ruleId).toBe('assume/no-ack-before-durable-write');
-    expect(json.findings[0].fingerprint).toMatch(/^[0-9a-f]{32}$/);
-  });
-
-  it('text groups by file, shows the path, and says when the run is incomplete', () => {
-    const text = formatText(report, { color: false });
-    expect(text).toContain('src/orders.controller.ts\n  12:5    error  The response is sent before the write settles.  assume/no-ack-before-durable-write\n      -> src/order.service.ts:8:5 INSERT started, not awaited');
-    expect(text).toContain('Not analyzed (the result is incomplete):\n  src/huge.ts: larger than maxFileBytes');
-    expect(text.trim().split('\n').at(-1)).toBe('2 problem(s) (1 error(s), 1 warning(s)) in 3 file(s); 1 file(s) not analyzed');
-    expect(formatText({ ...report, findings: [], incomplete: [] }, { color: false })).toBe('No findings in 3 file(s).\n');
-    expect(formatText(report, { color: true })).toContain('\u001b[');
-  });
-});

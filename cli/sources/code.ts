@@ -1,0 +1,130 @@
+/**
+ * The whole-program analyzer as a finding source of `assume check`: the four core rules over the project,
+ * following calls across files. Loaded lazily: `assume init` never pays for ts-morph.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Minimatch } from 'minimatch';
+import { analyze, isAnalyzerCache, type AnalyzerCache, type AnalyzedFinding } from '../../analyzer/analyze.js';
+import { analyzerRules, resolveRuleOptions } from '../../analyzer/rules.js';
+import type { RuleId } from '../../core/checkers/index.js';
+import type { AssumeConfig, RuleSetting } from '../config.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { packageVersion } from '../package-info.js';
+import type { FindingSource, ReportFinding } from '../commands/check.js';
+
+export interface CodeSourceOptions {
+  config: AssumeConfig;
+  /** The config file the settings came from (for error messages). */
+  configFile?: string;
+  project?: string;
+  /** `--rule id=level` overrides. */
+  ruleOverrides: Readonly<Record<string, 'off' | 'warn' | 'error'>>;
+  /** Only these files (absolute): `--staged` / `--changed`. */
+  only?: readonly string[];
+  /** Staged contents by absolute path (`--staged`). */
+  overlay?: ReadonlyMap<string, string>;
+  cache: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const CACHE_FILE = 'node_modules/.cache/assume/analyzer.json';
+
+function levelOf(setting: RuleSetting | undefined): 'off' | 'warn' | 'error' {
+  if (setting === undefined) return 'error';
+  return typeof setting === 'string' ? setting : setting.level;
+}
+
+function compileGlobs(globs: readonly string[] | undefined, key: string, file: string | undefined): Minimatch[] {
+  return (globs ?? []).map((glob, i) => {
+    const m = new Minimatch(glob, { dot: true });
+    if (m.makeRe() === false) throw new ConfigError(`${file ?? 'config'}: "${key}[${i}]" is not a valid glob: ${JSON.stringify(glob)}.`, file, `${key}[${i}]`);
+    return m;
+  });
+}
+
+export function codeSource(options: CodeSourceOptions): FindingSource {
+  return {
+    name: 'code',
+    async run(context) {
+      const { config } = options;
+      const rules = analyzerRules();
+      const known = new Set(rules.map((r) => r.id));
+      for (const id of Object.keys(options.ruleOverrides)) {
+        if (!known.has(id.replace(/^assume\//, ''))) throw new UsageError(`--rule: unknown rule "${id}" (known: ${[...known].join(', ')}).`);
+      }
+      const ruleSettings: Record<string, { level: 'off' | 'warn' | 'error'; options?: unknown }> = {};
+      for (const rule of rules) {
+        const setting = config.rules?.[rule.id];
+        const override = options.ruleOverrides[rule.id] ?? options.ruleOverrides[`assume/${rule.id}`];
+        const level = override ?? levelOf(setting);
+        const userOptions = typeof setting === 'object' ? setting.options : undefined;
+        ruleSettings[rule.id] = { level, options: resolveRuleOptions(rule.id as RuleId, userOptions) };
+      }
+      const include = compileGlobs(config.include, 'include', options.configFile);
+      const exclude = compileGlobs(config.exclude, 'exclude', options.configFile);
+      const toRel = (abs: string) => path.relative(context.cwd, abs).split(path.sep).join('/');
+      let paths: string[] | undefined = options.only ? [...options.only] : context.paths.length > 0 ? [...context.paths] : undefined;
+      if (paths === undefined && include.length > 0) paths = ['.'];
+      const selected = (file: string) => {
+        const rel = toRel(file);
+        if (include.length > 0 && !include.some((m) => m.match(rel))) return false;
+        return !exclude.some((m) => m.match(rel));
+      };
+      const cacheKey = JSON.stringify({ version: packageVersion(), ruleSettings, catalog: config.catalog ?? null, maxFileBytes: config.maxFileBytes ?? null });
+      let previous: AnalyzerCache | undefined;
+      if (options.cache) {
+        try {
+          const parsed: unknown = JSON.parse(readFileSync(path.join(context.cwd, CACHE_FILE), 'utf8'));
+          if (isAnalyzerCache(parsed, cacheKey)) previous = parsed;
+        } catch {
+          // No cache, or a corrupt one: it is discarded, never trusted.
+        }
+      }
+      const result = analyze({
+        cwd: context.cwd,
+        paths,
+        project: options.project,
+        rules,
+        ruleSettings,
+        catalog: config.catalog,
+        maxFileBytes: config.maxFileBytes,
+        timeBudgetMs: config.timeBudgetMs,
+        overlay: options.overlay,
+        cache: previous,
+        cacheKey,
+        filter: selected,
+        onProgress: options.onProgress ? (done, total) => options.onProgress?.(done, total) : undefined,
+      });
+      if (options.cache && !options.overlay) {
+        try {
+          writeFileAtomic(context.cwd, CACHE_FILE, JSON.stringify(result.cache), { mode: 'replace' });
+        } catch {
+          // A cache that cannot be written costs speed, not correctness.
+        }
+      }
+      return {
+        findings: result.findings.map(toReportFinding),
+        incomplete: result.incomplete,
+        analyzedFiles: result.analyzedFiles,
+      };
+    },
+  };
+}
+
+function toReportFinding(f: AnalyzedFinding): ReportFinding {
+  return {
+    ruleId: `assume/${f.ruleId}`,
+    severity: f.severity === 'warn' ? 'warning' : 'error',
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    messageId: f.messageId,
+    snippet: f.snippet,
+    path: f.path,
+  };
+}
