@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { createColors, colorEnabled, type Colors } from './color.js';
 import { ExitCode, UsageError } from './errors.js';
@@ -234,8 +234,14 @@ function createProgram(io: Io, out: { stdout: string; stderr: string }, done: (o
       if (summary !== undefined && io.env.GITHUB_STEP_SUMMARY) appendSummary(io.env.GITHUB_STEP_SUMMARY, summary);
       if (opts.verbose) stderr += `assume: ${files} file(s) analyzed in ${Date.now() - started} ms\n`;
       if (opts.output !== undefined) {
+        // The user named this path: it may be outside the project (CI temp folders), so its own folder is the root.
         const target = path.resolve(io.cwd, opts.output);
         const { writeFileAtomic } = await import('./fs/atomic-write.js');
+        try {
+          mkdirSync(path.dirname(target), { recursive: true });
+        } catch (error) {
+          throw new UsageError(`--output: cannot create the folder of ${opts.output}: ${error instanceof Error ? error.message : String(error)}`);
+        }
         writeFileAtomic(path.dirname(target), path.basename(target), report, { mode: 'replace' });
         done({ exitCode, stdout: '', stderr });
         return;

@@ -39,9 +39,34 @@ function levelOf(setting: RuleSetting | undefined): 'off' | 'warn' | 'error' {
 function compileGlobs(globs: readonly string[] | undefined, key: string, file: string | undefined): Minimatch[] {
   return (globs ?? []).map((glob, i) => {
     const m = new Minimatch(glob, { dot: true });
+    const problem = globProblem(glob);
+    if (problem) throw new ConfigError(`${file ?? 'config'}: "${key}[${i}]" is not a valid glob (${problem}): ${JSON.stringify(glob)}.`, file, `${key}[${i}]`);
     if (m.makeRe() === false) throw new ConfigError(`${file ?? 'config'}: "${key}[${i}]" is not a valid glob: ${JSON.stringify(glob)}.`, file, `${key}[${i}]`);
     return m;
   });
+}
+
+/** Why a glob is unusable: unbalanced brackets or braces, or a path that leaves the project. */
+function globProblem(glob: string): string | undefined {
+  let square = 0;
+  let curly = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') square++;
+    else if (c === ']' && square > 0) square--;
+    else if (c === '{') curly++;
+    else if (c === '}') curly--;
+    if (curly < 0) return 'unbalanced braces';
+  }
+  if (square > 0) return 'unclosed [';
+  if (curly !== 0) return 'unbalanced braces';
+  if (glob.startsWith('/') || /^[A-Za-z]:[\\/]/.test(glob)) return 'globs are relative to the project root';
+  if (glob.split('/').includes('..')) return 'globs cannot leave the project root';
+  return undefined;
 }
 
 export function codeSource(options: CodeSourceOptions): FindingSource {
