@@ -46,13 +46,18 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 export const ALLOW_WORDS: ReadonlySet<string> = new Set([
   'exp', 'iat', 'nbf', 'jwt', 'claims', 'cookie', 'cookies', 'session', 'sessions', 'token', 'tokens', 'access',
   'refresh', 'otp', 'cache', 'cached', 'memo', 'tolerance', 'skew', 'maxage', 'age', 'signature', 'presigned',
-  'trace', 'span', 'correlation', 'request', 'requests', 'req',
+  'trace', 'span', 'correlation', 'request', 'requests', 'req', 'reset', 'password', 'verification', 'verify',
+  'invite', 'invitation', 'magic', 'confirm', 'confirmation', 'mfa', 'login', 'signin', 'coupon', 'promo', 'trial',
+  'subscription', 'captcha', 'nonce',
 ]);
 
 /** Rate-limit windows (only flagged with `checkRateLimitWindows`). */
 export const RATE_LIMIT_WORDS: ReadonlySet<string> = new Set([
   'rate', 'ratelimit', 'limit', 'limiter', 'limiting', 'throttle', 'throttling', 'quota', 'rl', 'hits', 'window',
 ]);
+
+/** Expiries that are wall clock by protocol (JWT claims, cookies, sessions): never a signature tolerance either. */
+export const PROTOCOL_WORDS: ReadonlySet<string> = new Set(['exp', 'iat', 'nbf', 'jwt', 'claims', 'cookie', 'cookies', 'session', 'sessions']);
 
 /** Signature timestamp tolerances (only flagged with `checkSignatureTolerances`). */
 export const TOLERANCE_WORDS: ReadonlySet<string> = new Set(['tolerance', 'skew', 'signature', 'replay', 'webhook']);
@@ -67,7 +72,9 @@ export const ORDER_KEYS: ReadonlySet<string> = new Set(['sort', '$sort', 'orderB
 /** Methods of a date that keep its time (`new Date().getTime()`). */
 export const DATE_KEEPING_METHODS: ReadonlySet<string> = new Set([
   'getTime', 'valueOf', 'toISOString', 'toJSON', 'toUTCString', 'toString', 'unix', 'toMillis', 'toSeconds', 'toDate',
-  'format', 'toISO', 'getUTCFullYear', 'add', 'subtract', 'plus', 'minus', 'startOf', 'endOf', 'utc',
+  'format', 'toISO', 'add', 'subtract', 'plus', 'minus', 'startOf', 'endOf', 'utc',
+  // Strings and digests keep what they were made from (`Date.now().toString(36)`, a hash of a key with the time).
+  'padStart', 'slice', 'substring', 'toUpperCase', 'toLowerCase', 'digest',
 ]);
 
 const cache = new Map<string, readonly string[]>();

@@ -59,6 +59,8 @@ export function namedPlaceholderOffsets(sql: string, name: string): { offset: nu
 
 const BEFORE_COMPARE = /(?<![<>!])(?:<=|>=|<|>)\s*(?:\(\s*)?$/;
 const AFTER_COMPARE = /^\s*(?:::\s*[\w ]+?)?\s*\)?\s*(?:<=|>=|<(?!>)|>)/;
+const COLUMN_BEFORE_COMPARE = /([A-Za-z_][\w.]*)"?\s*(?:<=|>=|<|>)\s*(?:\(\s*)?$/;
+const COLUMN_AFTER_COMPARE = /^\s*(?:::\s*[\w ]+?)?\s*\)?\s*(?:<=|>=|<(?!>)|>)\s*"?([A-Za-z_][\w.]*)/;
 const BETWEEN = /\bbetween\s+(?:\S+\s+and\s+)?$/i;
 const COLUMN_EQ = /([A-Za-z_][\w]*)"?\s*=\s*(?:\(\s*)?$/;
 
@@ -66,7 +68,14 @@ const COLUMN_EQ = /([A-Za-z_][\w]*)"?\s*=\s*(?:\(\s*)?$/;
 export function placeholderUse(sql: string, at: { offset: number; length: number }): PlaceholderUse {
   const before = sql.slice(Math.max(0, at.offset - 80), at.offset);
   const after = sql.slice(at.offset + at.length, at.offset + at.length + 40);
+  // Cassandra `USING TIMESTAMP ?`: the write-time that last-write-wins compares.
+  if (/\busing\s+timestamp\s*$/i.test(before)) return { compared: true, column: 'timestamp' };
   const compared = BEFORE_COMPARE.test(before) || AFTER_COMPARE.test(after) || BETWEEN.test(before);
+  if (compared) {
+    const col = COLUMN_BEFORE_COMPARE.exec(before)?.[1] ?? COLUMN_AFTER_COMPARE.exec(after)?.[1];
+    if (col && !/^(?:now|current_timestamp|excluded)$/i.test(col)) return { compared, column: lastSegment(col) };
+    return { compared };
+  }
   const eq = COLUMN_EQ.exec(before);
   if (eq) return { compared, column: eq[1] };
   return { compared, column: insertColumn(sql, at.offset) };

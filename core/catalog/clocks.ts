@@ -69,6 +69,12 @@ export const clockEntries: readonly CatalogEntry[] = [
     target: { from: 'lib', path: ['Number|String|BigInt|parseInt|parseFloat', '()'] },
     description: '`String(now)`, `Number(now)`',
   },
+  {
+    id: 'crypto.hash-update',
+    role: 'clock-derivation',
+    target: { from: 'package', package: 'crypto', path: ['createHash|createHmac', '()', '**', 'update', '()'] },
+    description: 'a hash of a string with the time in it (`createHash(...).update(`${id}:${Date.now()}`)`)',
+  },
   { id: 'js.JSON.stringify', role: 'clock-derivation', target: { from: 'lib', path: ['JSON', 'stringify', '()'] }, description: 'serialized objects carry their fields' },
 
   // Shared stores.
