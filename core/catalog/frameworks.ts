@@ -10,6 +10,8 @@ import type { FrameworkCallback, TypeRole } from './types.js';
  * - `lambda.event`, `lambda.context`, `lambda.callback`: AWS Lambda handler arguments.
  * - `ws.socket`, `ws.message`: a `ws` connection and one message.
  * - `net.socket`: a TCP/TLS connection accepted by a `net`/`tls` server.
+ * - `http.client-response`: the response of an outbound `http(s).get/request` (not client input).
+ * - `http2.stream`, `http2.headers`: a stream of an HTTP/2 server's `'stream'` event and its request headers.
  */
 const HTTP_METHODS = 'get|post|put|patch|delete|del|all|head|options|use';
 
@@ -34,6 +36,30 @@ export const frameworks: readonly FrameworkCallback[] = [
     event: 'request',
     args: [1],
     params: ['http.request', 'http.response'],
+  },
+  {
+    // An outbound request's response (`https.get(url, (res) => ...)`): the peer's bytes, not a client request,
+    // even when the callback types it `IncomingMessage`.
+    id: 'http.client.response',
+    kind: 'http-client',
+    registrar: { from: 'package', package: ['http', 'https'], path: ['get|request'] },
+    params: ['http.client-response'],
+  },
+  {
+    id: 'http.client.on-response',
+    kind: 'http-client',
+    registrar: { from: 'package', package: ['http', 'https'], path: ['get|request', '()', 'on|once'] },
+    event: 'response',
+    args: [1],
+    params: ['http.client-response'],
+  },
+  {
+    id: 'http2.on-stream',
+    kind: 'http2',
+    registrar: { from: 'package', package: ['http2'], path: ['createServer|createSecureServer', '()', 'on|once|addListener'] },
+    event: 'stream',
+    args: [1],
+    params: ['http2.stream', 'http2.headers'],
   },
   {
     id: 'fastify.route',
@@ -228,6 +254,8 @@ export const typeRoles: readonly TypeRole[] = [
   { id: 'fetch.Request', type: { from: 'lib', path: ['Request', '#'] }, role: 'fetch.request' },
   { id: 'undici.Request', type: { from: 'package', package: ['undici-types', 'undici'], path: ['Request', '#'] }, role: 'fetch.request' },
   { id: 'next.NextRequest', type: { from: 'package', package: ['next/server', 'next'], path: ['NextRequest', '#'] }, role: 'fetch.request' },
+  { id: 'next.NextApiRequest', type: { from: 'package', package: ['next'], path: ['NextApiRequest', '#'] }, role: 'http.request' },
+  { id: 'next.NextApiResponse', type: { from: 'package', package: ['next'], path: ['NextApiResponse', '#'] }, role: 'http.response' },
   { id: 'kafkajs.EachMessagePayload', type: { from: 'package', package: ['kafkajs'], path: ['EachMessagePayload', '#'] }, role: 'kafkajs.eachMessage.payload' },
   { id: 'kafkajs.EachBatchPayload', type: { from: 'package', package: ['kafkajs'], path: ['EachBatchPayload', '#'] }, role: 'kafkajs.eachBatch.payload' },
   { id: 'amqplib.ConsumeMessage', type: { from: 'package', package: ['amqplib'], path: ['ConsumeMessage|Message', '#'] }, role: 'amqplib.message' },

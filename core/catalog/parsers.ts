@@ -6,7 +6,8 @@ import type { CatalogEntry } from './types.js';
  *
  * Roles and their facts:
  * - `hostile-source`: a value an attacker controls. `facts.kind`:
- *   - `stream`: a readable stream of request/socket bytes (`req`, `ctx.req`, a Fastify raw payload);
+ *   - `stream`: the chunks of a readable stream of request/socket bytes (`req`, `ctx.req`, a Fastify raw
+ *     payload); the target names a chunk, `[]` being an element read by iteration (`for await (c of req)`);
  *   - `user-input`: a request field that may name a file (`req.params`, `ctx.query`, `c.req.param()`);
  *   - `queue-payload` / `gateway-payload`: broker or API Gateway payloads, hostile only when the rule's
  *     `checkQueuePayloads` / `checkGatewayEvents` option is on.
@@ -14,7 +15,8 @@ import type { CatalogEntry } from './types.js';
  * - `parser`: parses text or bytes into objects (`JSON.parse`, YAML, XML, query strings, CSV, ...).
  * - `unbounded-reader`: reads a whole stream or file into memory. `facts.kind`: `stream` (the stream is
  *   argument `facts.streamArg`, default 0), `receiver` (the call's receiver is the hostile value, as in
- *   `request.json()`), `file` (the path is argument `facts.pathArg`). A reader with `facts.limitOption`
+ *   `request.json()`), `file` (the path is argument `facts.pathArg`); `facts.parses` when the reader also
+ *   parses what it read (`json()`, `readJson()`). A reader with `facts.limitOption`
  *   is bounded when its options (argument `facts.optionsArg`) set that option to a bounded value;
  *   `facts.defaultBounded` readers are bounded unless that limit is huge.
  * - `bounded-reader`: a middleware that caps the body for every later read (`facts.kind: 'middleware'`).
@@ -34,65 +36,93 @@ const hostileSources: readonly CatalogEntry[] = [
   {
     id: 'http.request.stream',
     role: 'hostile-source',
-    target: { from: 'role', role: 'http.request', path: [] },
+    target: { from: 'role', role: 'http.request', path: ['[]'] },
     facts: { kind: 'stream', label: 'the request body' },
     description: 'An incoming HTTP request (node:http, express, a typed `IncomingMessage`/`Request`) is a stream of client bytes.',
   },
   {
+    id: 'http.request.piped',
+    role: 'hostile-source',
+    target: { from: 'role', role: ['http.request', 'net.socket', 'fastify.payload', 'http2.stream'], path: ['pipe', '()', '[]'] },
+    facts: { kind: 'stream', label: 'the request body' },
+    description: 'A request piped through a transform (`req.pipe(zlib.createGunzip())`) is still client bytes, possibly decompressed.',
+  },
+  {
     id: 'fastify.request.raw',
     role: 'hostile-source',
-    target: { from: 'role', role: 'http.request', path: ['raw'] },
+    target: { from: 'role', role: 'http.request', path: ['raw', '[]'] },
     facts: { kind: 'stream', label: 'the raw request body' },
     description: "Fastify's `request.raw` is the Node request stream; `bodyLimit` does not apply to reading it.",
   },
   {
     id: 'fastify.content-type-parser.payload',
     role: 'hostile-source',
-    target: { from: 'role', role: 'fastify.payload', path: [] },
+    target: { from: 'role', role: 'fastify.payload', path: ['[]'] },
     facts: { kind: 'stream', label: 'the raw request payload' },
     description: 'The payload of a Fastify content-type parser without `parseAs` is the raw stream; `bodyLimit` does not apply to it.',
   },
   {
     id: 'koa.context.req',
     role: 'hostile-source',
-    target: { from: 'role', role: 'koa.context', path: ['request', 'req'] },
+    target: { from: 'role', role: 'koa.context', path: ['request', 'req', '[]'] },
     facts: { kind: 'stream', label: 'the request body' },
     description: "Koa's `ctx.req` (also `ctx.request.req`) is the Node request stream.",
   },
   {
     id: 'koa.context.req.direct',
     role: 'hostile-source',
-    target: { from: 'role', role: 'koa.context', path: ['req'] },
+    target: { from: 'role', role: 'koa.context', path: ['req', '[]'] },
     facts: { kind: 'stream', label: 'the request body' },
     description: "Koa's `ctx.req`.",
   },
   {
     id: 'fetch.request.body',
     role: 'hostile-source',
-    target: { from: 'role', role: 'fetch.request', path: ['body'] },
+    target: { from: 'role', role: 'fetch.request', path: ['body', '[]'] },
     facts: { kind: 'stream', label: 'the request body' },
     description: 'The body stream of a fetch `Request` received by a handler.',
   },
   {
+    id: 'fetch.request.body.reader',
+    role: 'hostile-source',
+    target: { from: 'role', role: ['fetch.request', 'hono.context'], path: ['**', 'body', 'getReader', '()', '[]'] },
+    facts: { kind: 'stream', label: 'the request body' },
+    description: 'A reader of a fetch `Request` body (`request.body.getReader()`); its `read()` yields client chunks.',
+  },
+  {
     id: 'hono.request.body',
     role: 'hostile-source',
-    target: { from: 'role', role: 'hono.context', path: ['req', 'raw', 'body'] },
+    target: { from: 'role', role: 'hono.context', path: ['req', 'raw', 'body', '[]'] },
     facts: { kind: 'stream', label: 'the request body' },
     description: "The body stream of Hono's raw request.",
   },
   {
+    id: 'http2.stream',
+    role: 'hostile-source',
+    target: { from: 'role', role: 'http2.stream', path: ['[]'] },
+    facts: { kind: 'stream', label: 'the HTTP/2 request stream' },
+    description: "The stream of an HTTP/2 server's `'stream'` event carries the request body.",
+  },
+  {
     id: 'net.socket.stream',
     role: 'hostile-source',
-    target: { from: 'role', role: 'net.socket', path: [] },
+    target: { from: 'role', role: 'net.socket', path: ['[]'] },
     facts: { kind: 'stream', label: 'the socket stream' },
     description: 'A TCP/TLS socket accepted by a `net`/`tls` server.',
   },
   {
+    id: 'fs.user-chosen-file-stream',
+    role: 'hostile-source',
+    target: { from: 'package', package: ['fs', 'fs-extra'], path: ['createReadStream', '()', '[]'] },
+    facts: { kind: 'stream', pathArg: 0, label: 'a file whose path comes from the request' },
+    description: 'A file stream opened on a path built from the request (only then: `facts.pathArg` must hold user input).',
+  },
+  {
     id: 'http.request.user-input',
     role: 'hostile-source',
-    target: { from: 'role', role: 'http.request', path: ['params|query|body|headers|cookies|signedCookies|url|originalUrl|path|file|files', '**'] },
+    target: { from: 'role', role: 'http.request', path: ['params|query|body|headers|cookies|signedCookies|url|originalUrl|path', '**'] },
     facts: { kind: 'user-input', label: 'a request field' },
-    description: 'Request fields a client chooses (route params, query, body, headers, cookies, url).',
+    description: 'Request fields a client chooses (route params, query, body, headers, cookies, url). Uploaded files are bounded by their upload parser, so `req.file` is not one.',
   },
   {
     id: 'http.request.user-input.getter',
@@ -204,6 +234,7 @@ const parsers: readonly CatalogEntry[] = [
   { id: 'papaparse.parse', role: 'parser', target: { from: 'package', package: 'papaparse', path: ['parse', '()'] }, facts: { format: 'CSV' } },
   { id: 'json5.parse', role: 'parser', target: { from: 'package', package: ['json5', 'secure-json-parse', 'destr'], path: ['**', 'parse', '()'] }, facts: { format: 'JSON' } },
   { id: 'toml.parse', role: 'parser', target: { from: 'package', package: ['toml', '@iarna/toml', 'smol-toml', 'ini'], path: ['parse|decode', '()'] }, facts: { format: 'TOML' } },
+  { id: 'stripe.construct-event', role: 'parser', target: { from: 'package', package: 'stripe', path: ['**', 'webhooks', 'constructEvent|constructEventAsync', '()'] }, facts: { format: 'JSON' } },
   { id: 'msgpack.decode', role: 'parser', target: { from: 'package', package: ['@msgpack/msgpack', 'msgpackr', 'msgpack-lite'], path: ['**', 'decode|unpack', '()'] }, facts: { format: 'MessagePack' } },
 ];
 
@@ -211,14 +242,21 @@ const readers: readonly CatalogEntry[] = [
   {
     id: 'stream-consumers.read',
     role: 'unbounded-reader',
-    target: { from: 'package', package: 'stream/consumers', path: ['json|text|buffer|arrayBuffer|blob', '()'] },
+    target: { from: 'package', package: 'stream/consumers', path: ['text|buffer|arrayBuffer|blob', '()'] },
     facts: { kind: 'stream', streamArg: 0 },
     description: '`node:stream/consumers` readers buffer the whole stream.',
   },
   {
+    id: 'stream-consumers.json',
+    role: 'unbounded-reader',
+    target: { from: 'package', package: 'stream/consumers', path: ['json', '()'] },
+    facts: { kind: 'stream', streamArg: 0, parses: true },
+    description: '`node:stream/consumers` `json()` buffers the whole stream and parses it.',
+  },
+  {
     id: 'readable.to-array',
     role: 'unbounded-reader',
-    target: { from: 'role', role: ['http.request', 'net.socket', 'fastify.payload'], path: ['toArray', '()'] },
+    target: { from: 'role', role: ['http.request', 'net.socket', 'fastify.payload', 'http2.stream'], path: ['toArray', '()'] },
     facts: { kind: 'receiver' },
     description: '`Readable#toArray()` buffers every chunk.',
   },
@@ -228,6 +266,13 @@ const readers: readonly CatalogEntry[] = [
     target: { from: 'role', role: 'fetch.request', path: ['json|text|arrayBuffer|formData|blob|bytes', '()'] },
     facts: { kind: 'receiver', fetchStyle: true },
     description: 'A fetch `Request` body read whole (Next.js route handlers, Workers, Deno, Bun).',
+  },
+  {
+    id: 'fetch.event.request.read',
+    role: 'unbounded-reader',
+    target: { from: 'role', role: 'fetch.request', path: ['request', 'json|text|arrayBuffer|formData|blob|bytes', '()'] },
+    facts: { kind: 'receiver', fetchStyle: true },
+    description: 'The `request` of a route-handler event (`export async function POST({ request })` in SvelteKit, Astro).',
   },
   {
     id: 'fetch.request.clone.read',
@@ -282,6 +327,13 @@ const readers: readonly CatalogEntry[] = [
     facts: { kind: 'stream', streamArg: 0, optionsArg: 1, limitOption: 'limit', defaultBounded: true },
   },
   {
+    id: 'micro.read',
+    role: 'unbounded-reader',
+    target: { from: 'package', package: 'micro', path: ['json|text|buffer', '()'] },
+    facts: { kind: 'stream', streamArg: 0, optionsArg: 1, limitOption: 'limit', defaultBounded: true },
+    description: "micro's body readers are bounded at 1mb unless the limit is raised.",
+  },
+  {
     id: 'fs.read-file',
     role: 'unbounded-reader',
     target: { from: 'package', package: 'fs', path: ['readFile|readFileSync', '()'] },
@@ -297,8 +349,15 @@ const readers: readonly CatalogEntry[] = [
   {
     id: 'fs-promises.read-file',
     role: 'unbounded-reader',
-    target: { from: 'package', package: ['fs/promises', 'fs-extra'], path: ['readFile|readFileSync|readJson|readJSON|readJsonSync', '()'] },
+    target: { from: 'package', package: ['fs/promises', 'fs-extra'], path: ['readFile|readFileSync', '()'] },
     facts: { kind: 'file', pathArg: 0 },
+  },
+  {
+    id: 'fs-extra.read-json',
+    role: 'unbounded-reader',
+    target: { from: 'package', package: ['fs-extra', 'jsonfile'], path: ['readJson|readJSON|readJsonSync|readJSONSync|readFile|readFileSync', '()'] },
+    facts: { kind: 'file', pathArg: 0, parses: true },
+    description: 'Reads a whole file and parses it as JSON.',
   },
 ];
 
@@ -323,7 +382,7 @@ const uploadParsers: readonly CatalogEntry[] = [
   {
     id: 'busboy',
     role: 'upload-parser',
-    target: { from: 'package', package: 'busboy', path: ['()|new'] },
+    target: { from: 'package', package: ['busboy', 'connect-busboy'], path: ['()|new'] },
     facts: { optionsArg: 0, limitsOption: 'limits', sizeOption: 'fileSize' },
     description: 'busboy streams files of any size unless `limits.fileSize` is set.',
   },
@@ -343,6 +402,13 @@ const bodyParsers: readonly CatalogEntry[] = [
     target: { from: 'package', package: ['express', 'body-parser'], path: ['urlencoded', '()'] },
     facts: { optionsArg: 0, limits: [{ option: 'limit', default: "'100kb'", kind: BYTES }, { option: 'parameterLimit', default: '1000', kind: COUNT }] },
     description: 'express/body-parser urlencoded parser (100kb and 1000 parameters by default).',
+  },
+  {
+    id: 'nestjs.use-body-parser',
+    role: 'body-parser',
+    target: { from: 'package', package: '@nestjs/core', path: ['**', 'useBodyParser', '()'] },
+    facts: { optionsArg: 1, limits: [{ option: 'limit', default: "'100kb'", kind: BYTES }] },
+    description: "NestJS `app.useBodyParser(type, { limit })` (express's body-parser underneath).",
   },
   {
     id: 'body-parser.combined',

@@ -1,0 +1,110 @@
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { createRule } from './utils/create-rule.js';
+import { checkContextOf, reportFindings } from './utils/context.js';
+import {
+  checkNoUnboundedParse,
+  DEFAULT_MAX_BODY_BYTES,
+  type NoUnboundedParseMessageId,
+  type NoUnboundedParseOptions,
+} from '../core/checkers/no-unbounded-parse.js';
+
+export type Options = [NoUnboundedParseOptions];
+export type MessageIds = NoUnboundedParseMessageId;
+
+/** JSON Schema of a catalog specifier (the shape of `core/catalog/types.ts`). */
+const specifierSchema: JSONSchema4 = {
+  type: 'object',
+  description: 'Where the API comes from: a package, a global (`lib`) or a framework role, plus a path of steps.',
+  properties: {
+    from: { type: 'string', enum: ['package', 'lib', 'role'], description: 'Kind of root: an imported package, a global, or a framework role.' },
+    package: {
+      description: 'Module name(s) as imported (for `from: package`).',
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
+    role: {
+      description: 'Framework role(s), e.g. `http.request` (for `from: role`).',
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    },
+    path: { type: 'array', items: { type: 'string' }, description: "Steps after the root: names, '()' for a call, 'new', '*', '**', 'a|b'." },
+  },
+  required: ['from', 'path'],
+  additionalProperties: false,
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unbounded-parse',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow reading or parsing attacker-controlled input with no size bound',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      unboundedAccumulation:
+        'This collects {{source}} chunk by chunk with no byte cap and hands it on to be parsed, so one large or endless request can exhaust memory. Count the bytes and abort past a limit, or read it with a capped reader (raw-body with `limit`, a body parser).',
+      unboundedRead:
+        '`{{reader}}` reads {{source}} whole with no size limit, so the client decides how much memory it takes (a Content-Length check does not bound a chunked body). Read it through a reader or middleware with a byte limit.',
+      unboundedFileRead:
+        '`{{reader}}` reads a whole file whose path comes from {{source}} and parses it, so a client can pick a huge file to exhaust memory. Check the file size against a maximum first, or stream it with a limit.',
+      unboundedParse:
+        '`{{parser}}` parses {{source}} with no length check before it, so an oversized payload costs memory and event-loop time. Reject payloads above a maximum length before parsing.',
+      uploadWithoutFileSize:
+        '`{{name}}` is configured without `{{option}}`, so it accepts an upload of any size (a `limits` that is not an object is ignored). Set `{{option}}` to the largest file you accept.',
+      bodyLimitTooLarge:
+        '`{{option}}: {{value}}` turns the size bound of `{{name}}` off (above {{max}}), so one request can make the parser hold that much in memory. Keep it at what the endpoint needs (the default is {{default}}).',
+      socketWithoutMaxPayload:
+        '`{{name}}` {{problem}}, so a client can send a message of 100 MiB or more that is buffered and parsed whole. Set `{{option}}` to the largest message you accept.',
+      addFileSizeLimit: 'Add `{{option}}` (10 MiB; adjust to the largest file you accept).',
+      setBoundedLimit: 'Set `{{option}}` back to the default, {{value}}.',
+      addMaxPayload: 'Set `{{option}}` to {{value}} bytes (adjust to the largest message you accept).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          maxBodyBytes: {
+            type: 'number',
+            minimum: 1,
+            description: 'An explicit body, read or message limit above this many bytes counts as no bound (default 10 MiB).',
+          },
+          checkQueuePayloads: {
+            type: 'boolean',
+            description: 'Treat queue payloads (kafkajs, amqplib, SQS, BullMQ, Pub/Sub, Lambda records) as hostile input.',
+          },
+          checkGatewayEvents: {
+            type: 'boolean',
+            description: 'Treat an AWS API Gateway `event.body` as hostile input.',
+          },
+          catalog: {
+            type: 'array',
+            description:
+              'Extra catalog entries for this rule (roles: parser, unbounded-reader, bounded-reader, upload-parser, body-parser, socket-server, hostile-source).',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'role', 'target'],
+              properties: {
+                id: { type: 'string', description: 'Stable id of the entry.' },
+                role: { type: 'string', description: 'What the API is for this rule.' },
+                target: specifierSchema,
+                facts: { type: 'object', description: 'Facts for the role (e.g. `streamArg`, `limitOption`, `limits`).' },
+                description: { type: 'string', description: 'One line for docs.' },
+              },
+            },
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ maxBodyBytes: DEFAULT_MAX_BODY_BYTES, checkQueuePayloads: false, checkGatewayEvents: false, catalog: [] }],
+  },
+  defaultOptions: [{ maxBodyBytes: DEFAULT_MAX_BODY_BYTES, checkQueuePayloads: false, checkGatewayEvents: false, catalog: [] }],
+  create(context, [options]) {
+    return {
+      'Program:exit'() {
+        reportFindings(context, checkNoUnboundedParse(checkContextOf(context), options));
+      },
+    };
+  },
+});
