@@ -167,7 +167,9 @@ function compute(ctx: CheckContext, raw: Node, depth: number): Trace {
       return { root: { kind: 'literal', node }, path: [] };
     case 'LogicalExpression': {
       const left = trace(ctx, node.left, depth);
-      if (left.root.kind !== 'unknown' && left.root.kind !== 'literal') return left;
+      // A value cached on the global object says nothing about what it is: `globalThis.prisma ?? new PrismaClient()`.
+      const cachedOnGlobal = left.root.kind === 'global' && (left.root.name === 'globalThis' || left.root.name === 'global') && left.path.length > 0;
+      if (left.root.kind !== 'unknown' && left.root.kind !== 'literal' && !cachedOnGlobal) return left;
       const right = trace(ctx, node.right, depth);
       return right.root.kind !== 'unknown' ? right : left;
     }
@@ -270,7 +272,7 @@ export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from:
     case 'FunctionName':
       return { root: { kind: 'function', fn: def.node as FunctionNode }, path: [] };
     case 'ClassName':
-      return { root: { kind: 'class', cls: def.node as ClassNode }, path: [] };
+      return { root: { kind: 'class', cls: def.node }, path: [] };
     default:
       return { root: { kind: 'unknown', node: from }, path: [] };
   }
@@ -355,7 +357,7 @@ function paramTypeAnnotation(param: Node): TSESTree.TSTypeAnnotation | undefined
 
 function paramDecorators(param: Node): TSESTree.Decorator[] {
   if (param.type === 'TSParameterProperty') return param.decorators;
-  if ('decorators' in param && Array.isArray(param.decorators)) return param.decorators as TSESTree.Decorator[];
+  if ('decorators' in param && Array.isArray(param.decorators)) return param.decorators;
   return [];
 }
 
@@ -474,9 +476,44 @@ function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
   else if (fn.parent.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
   if (nameId) {
     const variable = sIndex.variableOf(nameId);
-    if (variable) for (const ref of variable.references) if (ref.identifier !== nameId) sites.push(ref.identifier as Node);
+    if (variable) for (const ref of variable.references) if (ref.identifier !== nameId) sites.push(ref.identifier);
   }
-  return sites;
+  // A method of an object literal held in a variable: `const orders = { create(req, res) {...} }` is used as
+  // `router.post('/orders', orders.create)`.
+  const prop = fn.parent;
+  if (prop.type === 'Property' && prop.value === fn && prop.parent.type === 'ObjectExpression') {
+    const holder = prop.parent.parent;
+    const key = propertyName(prop);
+    if (key && holder?.type === 'VariableDeclarator' && holder.init === prop.parent && holder.id.type === 'Identifier') {
+      const variable = sIndex.variableOf(holder.id);
+      if (variable) {
+        for (const ref of variable.references) {
+          const member = ref.identifier.parent;
+          if (member?.type === 'MemberExpression' && member.object === ref.identifier && propertyName(member) === key) sites.push(member);
+        }
+      }
+    }
+  }
+  // A method of a class used through `this`: `consumer.run({ eachMessage: this.handle.bind(this) })`.
+  const method = fn.parent;
+  if (method.type === 'MethodDefinition' && !method.static && method.kind === 'method') {
+    const name = propertyName(method);
+    const cls = method.parent.parent;
+    if (name) {
+      for (const member of ctx.index.thisMembers) {
+        const isCallee = member.parent.type === 'CallExpression' && member.parent.callee === member;
+        if (!isCallee && propertyName(member) === name && enclosingClass(member) === cls) sites.push(member);
+      }
+    }
+  }
+  // `fn.bind(thisArg)` is the function the registrar receives.
+  return sites.map((site) => {
+    const parent = site.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === site && propertyName(parent) === 'bind' && parent.parent.type === 'CallExpression' && parent.parent.callee === parent) {
+      return parent.parent;
+    }
+    return site;
+  });
 }
 
 function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Registration | undefined {
@@ -518,12 +555,47 @@ function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Regist
 }
 
 function exportRegistration(ctx: CheckContext, fn: FunctionNode): Registration | undefined {
-  const name = exportedName(fn);
-  if (!name) return undefined;
-  for (const framework of ctx.catalog.frameworks) {
-    if (framework.exportNames?.includes(name)) return { framework, call: undefined };
+  const names = [exportedName(fn), ...exportedLater(ctx, fn)];
+  for (const name of names) {
+    if (!name) continue;
+    for (const framework of ctx.catalog.frameworks) {
+      if (framework.exportNames?.includes(name)) return { framework, call: undefined };
+    }
   }
   return undefined;
+}
+
+/**
+ * Names a named function is exported under by a later statement: `export { handler }`, `export { main as handler }`,
+ * `module.exports = { handler }`, `exports.handler = handler`, `module.exports.handler = main`.
+ */
+function exportedLater(ctx: CheckContext, fn: FunctionNode): string[] {
+  const names: string[] = [];
+  for (const site of usesAsValue(ctx, fn)) {
+    if (site === fn) continue;
+    const parent = site.parent;
+    if (!parent) continue;
+    if (parent.type === 'ExportSpecifier' && parent.local === site) {
+      names.push(parent.exported.type === 'Identifier' ? parent.exported.name : String(parent.exported.value));
+    } else if (parent.type === 'Property' && parent.value === site && parent.parent.type === 'ObjectExpression') {
+      const holder = parent.parent.parent;
+      if (holder?.type === 'AssignmentExpression' && holder.right === parent.parent && isModuleExports(holder.left)) {
+        const key = propertyName(parent);
+        if (key) names.push(key);
+      }
+    } else if (parent.type === 'AssignmentExpression' && parent.right === site && parent.left.type === 'MemberExpression') {
+      const obj = parent.left.object;
+      if ((obj.type === 'Identifier' && obj.name === 'exports') || isModuleExports(obj)) {
+        const key = propertyName(parent.left);
+        if (key) names.push(key);
+      }
+    }
+  }
+  return names;
+}
+
+function isModuleExports(node: Node): boolean {
+  return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && propertyName(node) === 'exports';
 }
 
 function classRegistration(ctx: CheckContext, fn: FunctionNode): Registration | undefined {
@@ -672,10 +744,10 @@ function step(outer: CheckContext, t: Trace, depth: number): Trace | undefined {
           const traced = pickTrace(values.map((v) => fieldTrace(ctx, v, depth)));
           if (traced) return { root: traced.root, path: [...traced.path, ...rest.slice(1)] };
         }
-        return undefined;
+        return inherited(ctx, root.cls, t.path, depth);
       }
       const method = members.staticMethods.get(first);
-      return method ? { root: { kind: 'function', fn: method }, path: rest } : undefined;
+      return method ? { root: { kind: 'function', fn: method }, path: rest } : inherited(ctx, root.cls, t.path, depth);
     }
     case 'object': {
       for (const prop of root.node.properties) {
@@ -693,6 +765,17 @@ function step(outer: CheckContext, t: Trace, depth: number): Trace | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A member the local class does not declare comes from its superclass: `class Booking extends Model` (Sequelize),
+ * `class PrismaService extends PrismaClient`. The path (with its `new`/`#`) continues on the superclass's trace.
+ */
+function inherited(ctx: CheckContext, cls: ClassNode, path: readonly string[], depth: number): Trace | undefined {
+  if (!cls.superClass) return undefined;
+  const base = trace(ctx, cls.superClass, depth);
+  if (base.root.kind === 'unknown' || base.root.kind === 'literal') return undefined;
+  return { root: base.root, path: [...base.path, ...path] };
 }
 
 function fieldTrace(ctx: CheckContext, value: Node, depth: number): Trace {
@@ -720,11 +803,28 @@ function pickTrace(traces: Trace[]): Trace | undefined {
 function returnTrace(ctx: CheckContext, fn: FunctionNode, depth: number): Trace | undefined {
   if (fn.body.type !== 'BlockStatement') return trace(ctx, fn.body, depth);
   const traces: Trace[] = [];
-  for (const ret of ctx.index.returns) {
-    if (!ret.argument || enclosingFunction(ret) !== fn) continue;
-    traces.push(trace(ctx, ret.argument, depth));
+  for (const ret of returnsOf(ctx, fn)) {
+    if (ret.argument) traces.push(trace(ctx, ret.argument, depth));
   }
   return pickTrace(traces);
+}
+
+/** The return statements of each function, grouped once per file (so a lookup is not a scan of every return). */
+export function returnsOf(ctx: CheckContext, fn: FunctionNode): readonly TSESTree.ReturnStatement[] {
+  const memo = memoOf<object, Map<FunctionNode, TSESTree.ReturnStatement[]>>(ctx, 'origin.returns');
+  let byFn = memo.get(ctx.index);
+  if (!byFn) {
+    byFn = new Map();
+    for (const ret of ctx.index.returns) {
+      const owner = enclosingFunction(ret);
+      if (!owner) continue;
+      const list = byFn.get(owner) ?? [];
+      list.push(ret);
+      byFn.set(owner, list);
+    }
+    memo.set(ctx.index, byFn);
+  }
+  return byFn.get(fn) ?? [];
 }
 
 /** The function a node belongs to (undefined at module level). */

@@ -1,12 +1,22 @@
+import { ackEntries } from './acks.js';
+import { clockEntries } from './clocks.js';
 import { frameworks, typeRoles } from './frameworks.js';
 import { parserEntries } from './parsers.js';
+import { timeoutEntries } from './timeouts.js';
 import type { Catalog, CatalogEntry } from './types.js';
+import { bestEffortEntries, deferralEntries, writeEntries } from './writes.js';
 
 /**
  * Every built-in catalog entry. Each area keeps its data in its own file; add the file's export here.
  */
 const entries: readonly CatalogEntry[] = [
+  ...ackEntries,
+  ...writeEntries,
+  ...bestEffortEntries,
+  ...deferralEntries,
   ...parserEntries,
+  ...clockEntries,
+  ...timeoutEntries,
 ];
 
 export const builtinCatalog: Catalog = { entries, frameworks, types: typeRoles };
