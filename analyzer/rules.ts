@@ -7,7 +7,7 @@ import type { AnalyzerRule } from './analyze.js';
 export function analyzerRules(): AnalyzerRule[] {
   return (Object.keys(checkers) as RuleId[]).map((id) => {
     const rule = rules[id];
-    const defaults = rule.defaultOptions as readonly unknown[];
+    const defaults = (rule.meta.defaultOptions ?? []) as readonly unknown[];
     return {
       id,
       check: checkers[id],
@@ -19,7 +19,7 @@ export function analyzerRules(): AnalyzerRule[] {
 
 /** A rule's options with its defaults filled in, as ESLint's RuleCreator does for the plugin. */
 export function resolveRuleOptions(id: RuleId, userOptions: unknown): unknown {
-  const defaults = rules[id].defaultOptions as readonly unknown[];
+  const defaults = (rules[id].meta.defaultOptions ?? []) as readonly unknown[];
   const merged = applyDefault(defaults as [unknown], (userOptions === undefined ? [] : [userOptions]) as [unknown]);
   return merged[0];
 }

@@ -4,7 +4,8 @@
  * the file: never ignored. The validator covers the subset of JSON Schema the schema uses, so the schema
  * stays the single source of truth as keys are added.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { cosmiconfig } from 'cosmiconfig';
 import * as path from 'node:path';
 import { ConfigError } from './errors.js';
 import { packageRoot } from './package-info.js';
@@ -112,26 +113,77 @@ export function validateAgainstSchema(value: unknown, schema: SchemaNode, key = 
   return errors;
 }
 
-/** Reads `assume.config.json` from `cwd` (or the given file) and validates it. No file: defaults. */
-export function loadConfig(options: { cwd: string; file?: string }): LoadedConfig {
-  const abs = path.resolve(options.cwd, options.file ?? CONFIG_FILE);
-  const rel = path.relative(options.cwd, abs).split(path.sep).join('/');
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (error) {
-    if (options.file === undefined && (error as { code?: string }).code === 'ENOENT') return { config: {} };
-    throw new ConfigError(`Cannot read the config file ${rel}: ${(error as Error).message}`, rel);
+/** Where the config is looked for, in each folder from cwd up to the git root (the first hit wins). */
+export const SEARCH_PLACES = [
+  'package.json',
+  'assume.config.json',
+  'assume.config.yaml',
+  'assume.config.yml',
+  'assume.config.js',
+  'assume.config.mjs',
+  'assume.config.cjs',
+  '.assumerc',
+  '.assumerc.json',
+  '.assumerc.yaml',
+  '.assumerc.yml',
+  '.assumerc.js',
+  '.assumerc.mjs',
+  '.assumerc.cjs',
+];
+
+/** The folders searched: cwd and its parents up to the work tree's top (only cwd outside a git work tree). */
+function searchDirs(cwd: string): string[] {
+  const dirs: string[] = [];
+  let dir = path.resolve(cwd);
+  for (;;) {
+    dirs.push(dir);
+    if (existsSync(path.join(dir, '.git'))) return dirs;
+    const parent = path.dirname(dir);
+    if (parent === dir) return [path.resolve(cwd)];
+    dir = parent;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${rel} is not valid JSON: ${(error as Error).message}`, rel);
+}
+
+/**
+ * Finds and validates the config (cosmiconfig formats: JSON, YAML, JS, `package.json#assume`), searching from
+ * `cwd` up to the git root, or reads the given file. No file: defaults. A broken file is a ConfigError
+ * naming the file and, where known, the key.
+ */
+export async function loadConfig(options: { cwd: string; file?: string }): Promise<LoadedConfig> {
+  const explorer = cosmiconfig('assume', { searchPlaces: SEARCH_PLACES, searchStrategy: 'none', cache: false });
+  const relOf = (abs: string) => path.relative(options.cwd, abs).split(path.sep).join('/') || path.basename(abs);
+  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
+  if (options.file !== undefined) {
+    const abs = path.resolve(options.cwd, options.file);
+    try {
+      result = await explorer.load(abs);
+    } catch (error) {
+      throw new ConfigError(describeLoadError(error, relOf(abs)), relOf(abs));
+    }
+  } else {
+    for (const dir of searchDirs(options.cwd)) {
+      try {
+        result = await explorer.search(dir);
+      } catch (error) {
+        const file = /(\S+\.(?:json|ya?ml|[cm]?js)|\.assumerc)\b/.exec(error instanceof Error ? error.message : '')?.[1];
+        throw new ConfigError(describeLoadError(error, file ? relOf(path.resolve(dir, file)) : relOf(dir)), file);
+      }
+      if (result) break;
+    }
   }
+  if (!result) return { config: {} };
+  const rel = relOf(result.filepath);
+  const data = result.isEmpty ? {} : result.config;
   const errors = validateAgainstSchema(data, configSchema());
   if (errors.length > 0) {
     throw new ConfigError(`${rel}: ${errors.map((e) => e.message).join(' ')}`, rel, errors[0].key);
   }
   return { config: data as AssumeConfig, file: rel };
+}
+
+function describeLoadError(error: unknown, rel: string): string {
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  if ((error as { code?: string }).code === 'ENOENT') return `Cannot read the config file ${rel}: it does not exist.`;
+  if (error instanceof SyntaxError || /JSON|YAML|Unexpected|parse/i.test(message)) return `${rel} is not valid ${/\.ya?ml$|\.assumerc$/.test(rel) ? 'YAML' : /\.[cm]?js$/.test(rel) ? 'JavaScript' : 'JSON'}: ${message}`;
+  return `Cannot load the config file ${rel}: ${message}`;
 }

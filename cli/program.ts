@@ -153,6 +153,7 @@ function createProgram(io: Io, out: { stdout: string; stderr: string }, done: (o
       const started = Date.now();
       const [{ check, formatJson, formatText, registerSource }, loaded] = await Promise.all([import('./commands/check.js'), loadConfigFull(io.cwd, opts.config)]);
       const config = loaded.config;
+      for (const p of paths) if (!existsSync(path.resolve(io.cwd, p))) throw new UsageError(`No such file or folder: ${p}`);
       const ruleOverrides = parseRuleFlags(opts.rule);
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not ${JSON.stringify(opts.maxWarnings)}.`);
@@ -300,7 +301,7 @@ async function loadConfigFull(cwd: string, file: string | undefined): Promise<im
 
 async function loadConfigOf(cwd: string): Promise<import('./config.js').AssumeConfig> {
   const { loadConfig } = await import('./config.js');
-  return loadConfig({ cwd }).config;
+  return (await loadConfig({ cwd })).config;
 }
 
 /** Parses `argv` (without the node and script entries), runs the command, and returns what to print. */

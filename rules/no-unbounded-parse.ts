@@ -99,7 +99,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ maxBodyBytes: DEFAULT_MAX_BODY_BYTES, checkQueuePayloads: false, checkGatewayEvents: false, catalog: [] }],
   },
-  defaultOptions: [{ maxBodyBytes: DEFAULT_MAX_BODY_BYTES, checkQueuePayloads: false, checkGatewayEvents: false, catalog: [] }],
   create(context, [options]) {
     return {
       'Program:exit'() {

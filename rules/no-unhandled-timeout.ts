@@ -107,7 +107,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [defaults],
   },
-  defaultOptions: [defaults],
   create(context, [options]) {
     return {
       'Program:exit'() {

@@ -47,7 +47,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ prefixes: ['assume/'], checkBlanketDisables: false }],
   },
-  defaultOptions: [{ prefixes: ['assume/'], checkBlanketDisables: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const directiveOptions: DirectiveOptions = { prefixes: options.prefixes, checkBlanketDisables: options.checkBlanketDisables };

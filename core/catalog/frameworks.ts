@@ -259,6 +259,7 @@ export const typeRoles: readonly TypeRole[] = [
   { id: 'kafkajs.EachMessagePayload', type: { from: 'package', package: ['kafkajs'], path: ['EachMessagePayload', '#'] }, role: 'kafkajs.eachMessage.payload' },
   { id: 'kafkajs.EachBatchPayload', type: { from: 'package', package: ['kafkajs'], path: ['EachBatchPayload', '#'] }, role: 'kafkajs.eachBatch.payload' },
   { id: 'amqplib.ConsumeMessage', type: { from: 'package', package: ['amqplib'], path: ['ConsumeMessage|Message', '#'] }, role: 'amqplib.message' },
+  { id: 'pubsub.Message', type: { from: 'package', package: ['@google-cloud/pubsub'], path: ['Message', '#'] }, role: 'pubsub.message' },
   { id: 'bullmq.Job', type: { from: 'package', package: ['bullmq'], path: ['Job', '#'] }, role: 'bullmq.job' },
   { id: 'bull.Job', type: { from: 'package', package: ['bull'], path: ['**', 'Job', '#'] }, role: 'bull.job' },
   { id: 'aws-lambda.Callback', type: { from: 'package', package: ['aws-lambda'], path: ['Callback|APIGatewayProxyCallback|SQSCallback|Handler', '#'] }, role: 'lambda.callback' },
