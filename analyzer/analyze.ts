@@ -1,6 +1,6 @@
 import { relative, resolve as resolvePath, sep } from 'node:path';
 import type { Catalog } from '../core/catalog/types.js';
-import type { CheckContext, Finding, Node, PathStep } from '../core/types.js';
+import type { CheckContext, Finding, PathStep } from '../core/types.js';
 import { loadProgram } from './program.js';
 import { FileSkipped, ProgramContexts } from './program-resolver.js';
 
@@ -85,12 +85,14 @@ export interface AnalyzerCache {
 
 /** Is this parsed JSON a cache this version can use? A corrupt or foreign cache is discarded, never trusted. */
 export function isAnalyzerCache(value: unknown, key: string): value is AnalyzerCache {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<AnalyzerCache>;
-  if (v.version !== 1 || v.key !== key || typeof v.files !== 'object' || v.files === null) return false;
-  return Object.values(v.files).every(
-    (e) => typeof e === 'object' && e !== null && typeof e.hash === 'string' && typeof e.deps === 'object' && e.deps !== null && Array.isArray(e.findings) && e.findings.every((f) => typeof f === 'object' && f !== null && typeof f.file === 'string' && typeof f.line === 'number' && typeof f.ruleId === 'string' && typeof f.message === 'string'),
+  if (!isRecord(value) || value.version !== 1 || value.key !== key || !isRecord(value.files)) return false;
+  return Object.values(value.files).every(
+    (e) => isRecord(e) && typeof e.hash === 'string' && isRecord(e.deps) && Array.isArray(e.findings) && e.findings.every((f) => isRecord(f) && typeof f.file === 'string' && typeof f.line === 'number' && typeof f.ruleId === 'string' && typeof f.message === 'string'),
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;

@@ -86,7 +86,7 @@ export class ProgramContexts {
   private contextOfNode(node: Node): CheckContext | undefined {
     let current: Node | undefined = node;
     while (current.parent) current = current.parent;
-    const ctx = current.type === 'Program' ? this.byProgram.get(current) : undefined;
+    const ctx = this.byProgram.get(current);
     if (ctx) this.tracked?.add(ctx.file.path);
     return ctx;
   }
@@ -142,7 +142,7 @@ export class ProgramContexts {
       // `export * from './x'`
       for (const node of target.file.ast.body) {
         if (node.type === 'ExportAllDeclaration' && !node.exported) {
-          const t = this.importTarget(target, String(node.source.value), name, depth + 1);
+          const t = this.importTarget(target, node.source.value, name, depth + 1);
           if (t) return t;
         }
       }
@@ -170,10 +170,10 @@ function findExport(ctx: CheckContext, name: string): ExportHit | undefined {
         if (decl.type === 'TSEnumDeclaration' || decl.type === 'TSInterfaceDeclaration' || decl.type === 'TSTypeAliasDeclaration') continue;
       }
       for (const spec of node.specifiers) {
-        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : String(spec.exported.value);
+        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
         if (exported !== name) continue;
-        const local = spec.local.type === 'Identifier' ? spec.local.name : String(spec.local.value);
-        if (node.source) return { reexport: String(node.source.value), name: local };
+        const local = spec.local.type === 'Identifier' ? spec.local.name : spec.local.value;
+        if (node.source) return { reexport: node.source.value, name: local };
         if (spec.local.type === 'Identifier') return { node: spec.local };
       }
     } else if (node.type === 'ExportDefaultDeclaration' && name === 'default') {

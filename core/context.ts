@@ -40,5 +40,5 @@ export function createCheckContext(file: SourceFile, options: ContextOptions = {
 export function withCatalog(ctx: CheckContext, extra: Partial<Catalog> | undefined): CheckContext {
   if (!extra || ((extra.entries?.length ?? 0) === 0 && (extra.frameworks?.length ?? 0) === 0 && (extra.types?.length ?? 0) === 0)) return ctx;
   const changesOrigins = (extra.frameworks?.length ?? 0) > 0 || (extra.types?.length ?? 0) > 0;
-  return { ...ctx, catalog: extendCatalog(ctx.catalog, extra), memo: changesOrigins ? new Map() : ctx.memo };
+  return { ...ctx, catalog: extendCatalog(ctx.catalog, extra), memo: changesOrigins ? new Map<string, WeakMap<object, unknown>>() : ctx.memo };
 }

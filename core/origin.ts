@@ -229,13 +229,11 @@ export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from:
         // `import x = require('m')`
         if (spec.type === 'TSImportEqualsDeclaration' && spec.moduleReference.type === 'TSExternalModuleReference') {
           const expr = spec.moduleReference.expression;
-          if (expr.type === 'Literal' && typeof expr.value === 'string') {
-            return { root: { kind: 'module', module: normalizeModule(expr.value) }, path: [] };
-          }
+          return { root: { kind: 'module', module: normalizeModule(expr.value) }, path: [] };
         }
         return { root: { kind: 'unknown', node: from }, path: [] };
       }
-      const module = normalizeModule(String(decl.source.value));
+      const module = normalizeModule(decl.source.value);
       const local = isRelativeModule(module);
       if (spec.type === 'ImportSpecifier') {
         const name = importedName(spec);
@@ -252,7 +250,7 @@ export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from:
         base = trace(ctx, declarator.init, depth);
       } else {
         const parent = declarator.parent.parent;
-        if (parent && (parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parent.left === declarator.parent) {
+        if ((parent.type === 'ForOfStatement' || parent.type === 'ForInStatement') && parent.left === declarator.parent) {
           base = extend(trace(ctx, parent.right, depth), '[]');
         } else {
           const single = singleWrite(variable);
@@ -284,7 +282,7 @@ export function isRelativeModule(module: string): boolean {
 }
 
 function importedName(spec: TSESTree.ImportSpecifier): string {
-  return spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+  return spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
 }
 
 /** The only write of a `let`/`var` without initializer, if there is exactly one. */
@@ -484,12 +482,12 @@ function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
   if (prop.type === 'Property' && prop.value === fn && prop.parent.type === 'ObjectExpression') {
     const holder = prop.parent.parent;
     const key = propertyName(prop);
-    if (key && holder?.type === 'VariableDeclarator' && holder.init === prop.parent && holder.id.type === 'Identifier') {
+    if (key && holder.type === 'VariableDeclarator' && holder.init === prop.parent && holder.id.type === 'Identifier') {
       const variable = sIndex.variableOf(holder.id);
       if (variable) {
         for (const ref of variable.references) {
           const member = ref.identifier.parent;
-          if (member?.type === 'MemberExpression' && member.object === ref.identifier && propertyName(member) === key) sites.push(member);
+          if (member.type === 'MemberExpression' && member.object === ref.identifier && propertyName(member) === key) sites.push(member);
         }
       }
     }
@@ -531,7 +529,7 @@ function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Regist
     holder = parent.parent;
     parent = holder.parent;
   }
-  if (!parent || (parent.type !== 'CallExpression' && parent.type !== 'NewExpression')) return undefined;
+  if (parent.type !== 'CallExpression' && parent.type !== 'NewExpression') return undefined;
   const argIndex = parent.arguments.indexOf(holder as TSESTree.CallExpressionArgument);
   if (argIndex < 0) return undefined;
   const calleeTrace = trace(ctx, parent.callee, 0);
@@ -541,7 +539,7 @@ function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Regist
     const wanted = framework.property === undefined ? undefined : typeof framework.property === 'string' ? [framework.property] : framework.property;
     if (wanted ? property === undefined || !wanted.includes(property) : property !== undefined) continue;
     if (framework.event !== undefined) {
-      const first = parent.arguments[0];
+      const first = parent.arguments.at(0);
       const events = typeof framework.event === 'string' ? [framework.event] : framework.event;
       if (first?.type !== 'Literal' || !events.includes(String(first.value))) continue;
     }
@@ -576,10 +574,10 @@ function exportedLater(ctx: CheckContext, fn: FunctionNode): string[] {
     const parent = site.parent;
     if (!parent) continue;
     if (parent.type === 'ExportSpecifier' && parent.local === site) {
-      names.push(parent.exported.type === 'Identifier' ? parent.exported.name : String(parent.exported.value));
+      names.push(parent.exported.type === 'Identifier' ? parent.exported.name : parent.exported.value);
     } else if (parent.type === 'Property' && parent.value === site && parent.parent.type === 'ObjectExpression') {
       const holder = parent.parent.parent;
-      if (holder?.type === 'AssignmentExpression' && holder.right === parent.parent && isModuleExports(holder.left)) {
+      if (holder.type === 'AssignmentExpression' && holder.right === parent.parent && isModuleExports(holder.left)) {
         const key = propertyName(parent);
         if (key) names.push(key);
       }
@@ -620,7 +618,7 @@ export function exportedName(fn: FunctionNode): string | undefined {
   if (fn.type === 'FunctionDeclaration' && fn.id && parent.type === 'ExportNamedDeclaration') return fn.id.name;
   if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
     const decl = parent.parent;
-    if (decl.parent?.type === 'ExportNamedDeclaration') return parent.id.name;
+    if (decl.parent.type === 'ExportNamedDeclaration') return parent.id.name;
   }
   if (parent.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression') {
     const left = parent.left;
@@ -672,7 +670,7 @@ export function classMembers(ctx: CheckContext, cls: ClassNode): ClassMembers {
         for (const p of el.value.params) {
           if (p.type === 'TSParameterProperty') {
             const id = p.parameter.type === 'AssignmentPattern' ? p.parameter.left : p.parameter;
-            if (id.type === 'Identifier') addField(id.name, id);
+            addField(id.name, id);
           }
         }
       }

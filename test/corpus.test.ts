@@ -76,7 +76,6 @@ describe('regression corpus (ESLint engine)', async () => {
       const precision = tp + falses.length === 0 ? 1 : tp / (tp + falses.length);
       const recall = expected.length === 0 ? 1 : tp / expected.length;
       expect(expected.length, 'the corpus has cases for this rule').toBeGreaterThan(10);
-      expect({ rule, precision: Number(precision.toFixed(2)), falses }).toEqual(expect.objectContaining({ precision: expect.any(Number) }));
       expect(precision, `false positives: ${falses.join(', ')}`).toBeGreaterThanOrEqual(0.95);
       expect(recall, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(0.9);
     });

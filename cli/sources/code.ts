@@ -72,7 +72,7 @@ function globProblem(glob: string): string | undefined {
 export function codeSource(options: CodeSourceOptions): FindingSource {
   return {
     name: 'code',
-    async run(context) {
+    run(context) {
       const { config } = options;
       const rules = analyzerRules();
       const known = new Set(rules.map((r) => r.id));
@@ -82,7 +82,7 @@ export function codeSource(options: CodeSourceOptions): FindingSource {
       const ruleSettings: Record<string, { level: 'off' | 'warn' | 'error'; options?: unknown }> = {};
       for (const rule of rules) {
         const setting = config.rules?.[rule.id];
-        const override = options.ruleOverrides[rule.id] ?? options.ruleOverrides[`assume/${rule.id}`];
+        const override = rule.id in options.ruleOverrides ? options.ruleOverrides[rule.id] : undefined;
         const level = override ?? levelOf(setting);
         const userOptions = typeof setting === 'object' ? setting.options : undefined;
         ruleSettings[rule.id] = { level, options: resolveRuleOptions(rule.id as RuleId, userOptions) };
@@ -129,11 +129,11 @@ export function codeSource(options: CodeSourceOptions): FindingSource {
           // A cache that cannot be written costs speed, not correctness.
         }
       }
-      return {
+      return Promise.resolve({
         findings: result.findings.map(toReportFinding),
         incomplete: result.incomplete,
         analyzedFiles: result.analyzedFiles,
-      };
+      });
     },
   };
 }

@@ -28,7 +28,6 @@ vi.mock('../rule-tester.js', () => ({
       recorded.push({ rule, valid: tests.valid, invalid: tests.invalid });
     },
   }),
-  RuleTester: class {},
 }));
 
 const { analyze } = await import('../../analyzer/analyze.js');

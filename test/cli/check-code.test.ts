@@ -63,7 +63,8 @@ describe('assume check (code)', () => {
     const result = runCli(['check', '--format', 'json'], dir);
     expect(result.status).toBe(3);
     const json = JSON.parse(result.stdout) as { incomplete: { file: string; reason: string }[] };
-    expect(json.incomplete).toEqual([{ file: 'src/app.ts', reason: expect.stringMatching(/maxFileBytes/) as unknown as string }]);
+    expect(json.incomplete.map((i) => i.file)).toEqual(['src/app.ts']);
+    expect(json.incomplete[0].reason).toMatch(/maxFileBytes/);
   });
 
   it('follows the call into another file and shows the path', () => {
