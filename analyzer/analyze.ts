@@ -84,8 +84,8 @@ export interface AnalyzerCache {
 }
 
 /** Is this parsed JSON a cache this version can use? A corrupt or foreign cache is discarded, never trusted. */
-export function isAnalyzerCache(value: unknown, key: string): value is AnalyzerCache {
-  if (!isRecord(value) || value.version !== 1 || value.key !== key || !isRecord(value.files)) return false;
+export function isAnalyzerCache(value: unknown, key?: string): value is AnalyzerCache {
+  if (!isRecord(value) || value.version !== 1 || typeof value.key !== 'string' || (key !== undefined && value.key !== key) || !isRecord(value.files)) return false;
   return Object.values(value.files).every(
     (e) => isRecord(e) && typeof e.hash === 'string' && isRecord(e.deps) && Array.isArray(e.findings) && e.findings.every((f) => isRecord(f) && typeof f.file === 'string' && typeof f.line === 'number' && typeof f.ruleId === 'string' && typeof f.message === 'string'),
   );

@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
-import { analyze, isAnalyzerCache, type AnalyzerCache, type AnalyzedFinding } from '../../analyzer/analyze.js';
-import { analyzerRules, resolveRuleOptions } from '../../analyzer/rules.js';
-import type { RuleId } from '../../core/checkers/index.js';
-import type { AssumeConfig, RuleSetting } from '../config.js';
+import { isAnalyzerCache, type AnalyzerCache, type AnalyzedFinding } from '../../analyzer/analyze.js';
+import { analyze } from '../../analyzer/api.js';
+import type { AssumeConfig } from '../config.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { packageVersion } from '../package-info.js';
@@ -31,10 +30,6 @@ export interface CodeSourceOptions {
 
 const CACHE_FILE = 'node_modules/.cache/assume/analyzer.json';
 
-function levelOf(setting: RuleSetting | undefined): 'off' | 'warn' | 'error' {
-  if (setting === undefined) return 'error';
-  return typeof setting === 'string' ? setting : setting.level;
-}
 
 function compileGlobs(globs: readonly string[] | undefined, key: string, file: string | undefined): Minimatch[] {
   return (globs ?? []).map((glob, i) => {
@@ -74,19 +69,6 @@ export function codeSource(options: CodeSourceOptions): FindingSource {
     name: 'code',
     run(context) {
       const { config } = options;
-      const rules = analyzerRules();
-      const known = new Set(rules.map((r) => r.id));
-      for (const id of Object.keys(options.ruleOverrides)) {
-        if (!known.has(id.replace(/^assume\//, ''))) throw new UsageError(`--rule: unknown rule "${id}" (known: ${[...known].join(', ')}).`);
-      }
-      const ruleSettings: Record<string, { level: 'off' | 'warn' | 'error'; options?: unknown }> = {};
-      for (const rule of rules) {
-        const setting = config.rules?.[rule.id];
-        const override = rule.id in options.ruleOverrides ? options.ruleOverrides[rule.id] : undefined;
-        const level = override ?? levelOf(setting);
-        const userOptions = typeof setting === 'object' ? setting.options : undefined;
-        ruleSettings[rule.id] = { level, options: resolveRuleOptions(rule.id as RuleId, userOptions) };
-      }
       const include = compileGlobs(config.include, 'include', options.configFile);
       const exclude = compileGlobs(config.exclude, 'exclude', options.configFile);
       const toRel = (abs: string) => path.relative(context.cwd, abs).split(path.sep).join('/');
@@ -97,31 +79,33 @@ export function codeSource(options: CodeSourceOptions): FindingSource {
         if (include.length > 0 && !include.some((m) => m.match(rel))) return false;
         return !exclude.some((m) => m.match(rel));
       };
-      const cacheKey = JSON.stringify({ version: packageVersion(), ruleSettings, catalog: config.catalog ?? null, maxFileBytes: config.maxFileBytes ?? null });
       let previous: AnalyzerCache | undefined;
       if (options.cache) {
         try {
           const parsed: unknown = JSON.parse(readFileSync(path.join(context.cwd, CACHE_FILE), 'utf8'));
-          if (isAnalyzerCache(parsed, cacheKey)) previous = parsed;
+          if (isAnalyzerCache(parsed)) previous = parsed;
         } catch {
           // No cache, or a corrupt one: it is discarded, never trusted.
         }
       }
-      const result = analyze({
-        cwd: context.cwd,
-        paths,
-        project: options.project,
-        rules,
-        ruleSettings,
-        catalog: config.catalog,
-        maxFileBytes: config.maxFileBytes,
-        timeBudgetMs: config.timeBudgetMs,
-        overlay: options.overlay,
-        cache: previous,
-        cacheKey,
-        filter: selected,
-        onProgress: options.onProgress ? (done, total) => options.onProgress?.(done, total) : undefined,
-      });
+      let result;
+      try {
+        result = analyze({
+          cwd: context.cwd,
+          paths,
+          project: options.project,
+          config: { rules: config.rules, catalog: config.catalog, maxFileBytes: config.maxFileBytes, timeBudgetMs: config.timeBudgetMs },
+          ruleLevels: options.ruleOverrides,
+          overlay: options.overlay,
+          cache: previous,
+          cacheSalt: packageVersion(),
+          filter: selected,
+          onProgress: options.onProgress ? (done, total) => options.onProgress?.(done, total) : undefined,
+        });
+      } catch (error) {
+        if (error instanceof RangeError) throw new UsageError(`--rule: ${error.message}.`);
+        throw error;
+      }
       if (options.cache && !options.overlay) {
         try {
           writeFileAtomic(context.cwd, CACHE_FILE, JSON.stringify(result.cache), { mode: 'replace' });
