@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
           boundaryWords: {
             type: 'array',
             items: { type: 'string' },
-            description: 'Extra words that name a version, sequence or ownership role in field, variable, key or column names (e.g. `term`, `ballot`).',
+            description: 'Extra words that name a version, sequence or ownership role in field, key, column or table names (e.g. `term`, `ballot`); local variable names never decide.',
           },
           allowWords: {
             type: 'array',

@@ -15,6 +15,7 @@ import type { CatalogEntry } from './types.js';
  *   that literal argument (`SET key v NX`).
  * - `signature-check`: an HMAC/signature verification (a timestamp tolerance next to it is a signature tolerance).
  * - `random-source`: randomness; an id that mixes it with the time is not "made from the time".
+ * - `file-write` / `file-read`: file I/O; a shared store when the file's path names a lock or lease.
  */
 export const clockEntries: readonly CatalogEntry[] = [
   // Wall-clock reads.
@@ -109,6 +110,25 @@ export const clockEntries: readonly CatalogEntry[] = [
       path: ['**'],
     },
     description: 'document stores (MongoDB, DynamoDB, Firestore)',
+  },
+
+  // Files. A file is a shared store only when its path names a lock or lease (`/mnt/shared/export.lock`): a lock
+  // file is how processes (on one host or several, over NFS) exclude each other; other files are not flagged.
+  {
+    id: 'fs.file-write',
+    role: 'file-write',
+    target: {
+      from: 'package',
+      package: ['fs', 'fs/promises', 'fs-extra'],
+      path: ['**', 'writeFile|writeFileSync|appendFile|appendFileSync|outputFile|outputFileSync|writeJson|writeJSON|writeJsonSync|writeJSONSync|outputJson|outputJSON', '()'],
+    },
+    description: 'a file write (`fs.writeFile(path, data)`), a shared store when the path names a lock',
+  },
+  {
+    id: 'fs.file-read',
+    role: 'file-read',
+    target: { from: 'package', package: ['fs', 'fs/promises', 'fs-extra'], path: ['**', 'readFile|readFileSync|readJson|readJSON|readJsonSync|readJSONSync', '()'] },
+    description: 'a file read (`fs.readFile(path)`), a shared store when the path names a lock',
   },
 
   // Query helpers that compare a column with a value.

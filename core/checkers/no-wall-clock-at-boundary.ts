@@ -408,7 +408,7 @@ function fileFacts(ctx: CheckContext): FileFacts {
     if (matchNode(ctx, call, 'signature-check')) facts.signatureFns.add(enclosingFunction(call));
     if (isStoreCallee(ctx, call.callee)) {
       facts.hasStore = true;
-      collectStored(call, facts.stored);
+      collectStored(ctx, call, facts.stored);
     }
     const ref = ctx.resolver.callee(ctx, call);
     if (ref && ref.ctx === ctx) {
@@ -420,7 +420,7 @@ function fileFacts(ctx: CheckContext): FileFacts {
   for (const node of ctx.index.news) {
     if (isStoreCallee(ctx, node.callee)) {
       facts.hasStore = true;
-      collectStored(node, facts.stored);
+      collectStored(ctx, node, facts.stored);
     }
     const ref = ctx.resolver.callee(ctx, node);
     if (ref && ref.ctx === ctx) {
@@ -465,17 +465,81 @@ function addKey(into: Set<string>, name: string | undefined): void {
 }
 
 /** Field names and identifiers written through a store call (its object-literal keys, SQL columns). */
-function collectStored(call: CallLike, into: Set<string>): void {
-  for (const arg of call.arguments) {
-    const a = unwrap(arg);
-    if (a.type === 'ObjectExpression') collectKeys(a, into, 0);
-    else if (a.type === 'Identifier') into.add(fieldKey(a.name));
-    else if (a.type === 'ArrayExpression') {
-      for (const el of a.elements) {
-        const inner = el ? unwrap(el) : undefined;
-        if (inner?.type === 'Identifier') into.add(fieldKey(inner.name));
-      }
+function collectStored(ctx: CheckContext, call: CallLike, into: Set<string>): void {
+  for (const arg of call.arguments) collectStoredValue(ctx, arg, into, 0);
+}
+
+/**
+ * What one argument of a store call writes: the keys of an object (also one held in a local, or built per
+ * element by `.map`), and the names of non-local identifiers. A local's own name is not what is stored.
+ */
+function collectStoredValue(ctx: CheckContext, raw: Node, into: Set<string>, depth: number): void {
+  if (depth > 3) return;
+  const a = unwrap(raw);
+  if (a.type === 'ObjectExpression') collectKeys(a, into, 0);
+  else if (a.type === 'ArrayExpression') {
+    for (const el of a.elements) if (el && el.type !== 'SpreadElement') collectStoredValue(ctx, el, into, depth + 1);
+  } else if (a.type === 'Identifier') {
+    if (!isLocalBinding(ctx, a)) into.add(fieldKey(a.name));
+    const variable = scopeIndex(ctx.file).variableOf(a);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.init) {
+      const init = unwrap(def.node.init);
+      if (init.type === 'ObjectExpression' || init.type === 'ArrayExpression' || init.type === 'CallExpression') collectStoredValue(ctx, init, into, depth + 1);
     }
+  } else if (a.type === 'CallExpression') {
+    // `items.map((x) => ({ held_until: until }))`: the rows the callback builds.
+    const callee = unwrap(a.callee);
+    const cb = a.arguments[0];
+    if (callee.type === 'MemberExpression' && ARRAY_BUILDERS.has(propertyName(callee) ?? '') && cb && (cb.type === 'ArrowFunctionExpression' || cb.type === 'FunctionExpression')) {
+      if (cb.body.type !== 'BlockStatement') collectStoredValue(ctx, cb.body, into, depth + 1);
+      else for (const ret of ctx.index.returns) if (ret.argument && enclosingFunction(ret) === cb) collectStoredValue(ctx, ret.argument, into, depth + 1);
+    }
+  }
+}
+
+/** Array methods whose result holds what their callback returns. */
+const ARRAY_BUILDERS: ReadonlySet<string> = new Set(['map', 'flatMap']);
+
+/** The `xs.map(cb)` call whose result holds what `cb` returns, when `fn` is that callback. */
+function arrayBuiltBy(fn: FunctionNode): TSESTree.CallExpression | undefined {
+  const call = fn.parent;
+  if (call.type !== 'CallExpression' || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  return callee.type === 'MemberExpression' && ARRAY_BUILDERS.has(propertyName(callee) ?? '') ? call : undefined;
+}
+
+/**
+ * Words of the path of a file read or write (`role`) when the path names a lock or lease (`nightly.lock`,
+ * `/var/run/leader.lease`): such a file is a store other processes read. Undefined for any other file.
+ */
+function lockFileWords(ctx: CheckContext, call: CallLike, role: 'file-write' | 'file-read'): string[] | undefined {
+  if (call.type !== 'CallExpression' || call.arguments.length === 0 || !matchNode(ctx, call, role)) return undefined;
+  const words = pathWords(ctx, call.arguments[0], 0);
+  return hasAny(words, STRONG_OWNERSHIP_WORDS) ? words : undefined;
+}
+
+/** The constant text a file path is built from (`path.join(dir, 'export.lock')`, `${DIR}/leader.lock`). */
+function pathWords(ctx: CheckContext, raw: Node, depth: number): string[] {
+  if (depth > 4) return [];
+  const node = unwrap(raw);
+  switch (node.type) {
+    case 'Literal':
+      return typeof node.value === 'string' ? [node.value] : [];
+    case 'TemplateLiteral':
+      return [...node.quasis.map((q) => q.value.cooked ?? ''), ...node.expressions.flatMap((e) => pathWords(ctx, e, depth + 1))];
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return node.left.type === 'PrivateIdentifier' ? [] : [...pathWords(ctx, node.left, depth + 1), ...pathWords(ctx, node.right, depth + 1)];
+    case 'CallExpression':
+      return node.arguments.flatMap((a) => pathWords(ctx, a, depth + 1));
+    case 'Identifier': {
+      const variable = scopeIndex(ctx.file).variableOf(node);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      return def?.type === 'Variable' && def.node.init ? pathWords(ctx, def.node.init, depth + 1) : [];
+    }
+    default:
+      return [];
   }
 }
 
@@ -569,6 +633,10 @@ function storeOrigin(ctx: CheckContext, raw: Node, depth: number): boolean {
       if (matchNode(ctx, node.callee, 'clock-derivation') || matchNode(ctx, node, 'clock-derivation') || isJsonParse(ctx, node)) {
         return node.arguments.length > 0 && storeOrigin(ctx, node.arguments[0], depth + 1);
       }
+      if (lockFileWords(ctx, node, 'file-read')) return true;
+      // A local helper that returns what it read from a store (`const lock = await readLock()`).
+      const ref = traceOf(ctx, node.callee).root.kind === 'function' ? ctx.resolver.callee(ctx, node) : undefined;
+      if (ref) return returnedValues(ref.ctx, ref.fn).some((v) => storeOrigin(ref.ctx, v, depth + 1));
       if (callee.type === 'MemberExpression') return storeOrigin(ctx, callee.object, depth + 1);
       return false;
     }
@@ -580,6 +648,57 @@ function storeOrigin(ctx: CheckContext, raw: Node, depth: number): boolean {
     }
     default:
       return false;
+  }
+}
+
+/** What a function returns (expression body or `return` arguments). */
+function returnedValues(ctx: CheckContext, fn: FunctionNode): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  return (fileFacts(ctx).returns.get(fn) ?? []).flatMap((r) => (r.argument ? [r.argument] : []));
+}
+
+/**
+ * Key words of the store read a value comes from (`lock.${name}` of `redis.get(key)`, the path of a lock file
+ * read by a local helper): what the stored value is, whatever the locals holding it are called.
+ */
+function sourceKeyWords(ctx: CheckContext, raw: Node, depth: number): string[] {
+  if (depth > 6) return [];
+  const node = unwrap(raw);
+  switch (node.type) {
+    case 'MemberExpression':
+      return sourceKeyWords(ctx, node.object, depth + 1);
+    case 'Identifier': {
+      const variable = scopeIndex(ctx.file).variableOf(node);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type === 'Variable' && def.node.init) return sourceKeyWords(ctx, def.node.init, depth + 1);
+      if (def?.type === 'Parameter') {
+        const fn = def.node;
+        const call = fn.parent;
+        if (call?.type === 'CallExpression' && call.arguments[0] === fn && fn.params[0] === def.name) {
+          const callee = unwrap(call.callee);
+          if (callee.type === 'MemberExpression' && propertyName(callee) === 'then') return sourceKeyWords(ctx, callee.object, depth + 1);
+        }
+      }
+      return [];
+    }
+    case 'CallExpression': {
+      const callee = unwrap(node.callee);
+      if (matchNode(ctx, node.callee, 'clock-derivation') || matchNode(ctx, node, 'clock-derivation') || isJsonParse(ctx, node)) {
+        return node.arguments.length > 0 ? sourceKeyWords(ctx, node.arguments[0], depth + 1) : [];
+      }
+      const file = lockFileWords(ctx, node, 'file-read');
+      if (file) return file;
+      const ref = traceOf(ctx, node.callee).root.kind === 'function' ? ctx.resolver.callee(ctx, node) : undefined;
+      if (ref) return returnedValues(ref.ctx, ref.fn).flatMap((v) => sourceKeyWords(ref.ctx, v, depth + 1));
+      if (isStoreCallee(ctx, node.callee)) {
+        const key = node.arguments.length > 0 ? stringWords(ctx, node.arguments[0], 0) : [];
+        return key.filter((w) => w.length < 64 && !isSql(w));
+      }
+      if (callee.type === 'MemberExpression') return sourceKeyWords(ctx, callee.object, depth + 1);
+      return [];
+    }
+    default:
+      return [];
   }
 }
 
@@ -689,7 +808,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
             if (parent.operator === '-' && isClockDerived(c, other)) return; // a duration
             if (parent.operator === '+' && isStringy(other)) flow.isString = true;
             if (containsRandom(c, other)) flow.hasRandom = true;
-            if (!isConstantLike(other)) flow.siblings.push(other);
+            if (!isConstantLike(c, other)) flow.siblings.push(other);
             cur = parent;
             continue;
           }
@@ -735,13 +854,20 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
             continue;
           }
           if (matchNode(c, parent, 'store-compare')) {
-            const column = parent.arguments.filter((a) => a !== cur).flatMap((a) => namesOf(a));
+            const column = parent.arguments.filter((a) => a !== cur).flatMap((a) => namesOf(c, a));
             storeCompare(flow, parent, fieldOfHolder(parent) ?? (column.length > 0 ? column.join('_') : undefined));
             return;
           }
           const ref = c.resolver.callee(c, parent);
           if (ref) {
             intoParameter(flow, ref.ctx, ref.fn, index);
+            return;
+          }
+          const lockFile = index > 0 ? lockFileWords(c, parent, 'file-write') : undefined;
+          if (lockFile) {
+            // `fs.writeFile('/shared/x.lock', JSON.stringify({ acquiredAt: Date.now() }))`: a lock file others read.
+            state.escaped = true;
+            classifyStoreWrite({ ...flow, context: [...flow.context, ...lockFile] }, parent, []);
             return;
           }
           if (isStoreCallee(c, parent.callee)) {
@@ -761,7 +887,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
           // `redis` parameter): only names that say lock, lease, version or dedupe make it a boundary.
           const kind = calleeTrace.root.kind;
           if ((kind === 'param' || kind === 'this' || kind === 'unknown') && OPAQUE_WRITE.test(calleeTrace.path[calleeTrace.path.length - 1] ?? '')) {
-            const words = [...flow.names, ...flow.fields, ...flow.context, ...namesOf(parent.callee).slice(1), ...(index > 0 ? stringWords(c, parent.arguments[0], 0) : [])];
+            const words = [...flow.names, ...flow.fields, ...flow.context, ...namesOf(c, parent.callee).slice(1), ...(index > 0 ? stringWords(c, parent.arguments[0], 0) : [])];
             if (isStrong(words) && !hasAny(words, STOP_WORDS)) add(categoryOf(words, 'ownership'), parent);
             return;
           }
@@ -812,7 +938,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
           continue;
         case 'VariableDeclarator': {
           if (parent.init !== cur || parent.id.type !== 'Identifier') return;
-          if (!addName(flow, parent.id.name, parent)) return;
+          if (!isLocalBinding(c, parent.id) && !addName(flow, parent.id.name, parent)) return;
           const variable = scopeIndex(c.file).variableOf(parent.id);
           if (variable) intoReferences(flow, variable, parent.id);
           return;
@@ -830,12 +956,27 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
         }
         case 'ReturnStatement': {
           const fn = enclosingFunction(parent);
+          const built = fn ? arrayBuiltBy(fn) : undefined;
+          if (built) {
+            flow = { ...flow, level: flow.level + 1, arrayIndex: undefined, objectKey: undefined };
+            cur = built;
+            continue;
+          }
           if (fn) intoCallers(flow, fn);
           return;
         }
-        case 'ArrowFunctionExpression':
-          if (parent.body === cur) intoCallers(flow, parent);
+        case 'ArrowFunctionExpression': {
+          if (parent.body !== cur) return;
+          // `ids.map((id) => ({ id, held_until: until }))`: the array the callback builds holds the value.
+          const built = arrayBuiltBy(parent);
+          if (built) {
+            flow = { ...flow, level: flow.level + 1, arrayIndex: undefined, objectKey: undefined };
+            cur = built;
+            continue;
+          }
+          intoCallers(flow, parent);
           return;
+        }
         default:
           return;
       }
@@ -861,13 +1002,12 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     if (param.type === 'AssignmentPattern') param = param.left;
     if (param.type !== 'Identifier') return;
     const next: Flow = { ...flow, ctx: c, names: [...flow.names], context: [...flow.context] };
-    if (!addName(next, param.name, param)) return;
     const variable = scopeIndex(c.file).variableOf(param);
     if (variable) intoReferences(next, variable, param);
   }
 
   function intoCallers(flow: Flow, fn: FunctionNode): void {
-    const name = functionName(fn);
+    const name = hasLocalName(flow.ctx, fn) ? undefined : functionName(fn);
     const next: Flow = { ...flow, names: [...flow.names], context: [...flow.context] };
     if (name && !addName(next, name, fn)) return;
     if (exportedName(fn)) state.escaped = true;
@@ -889,7 +1029,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     const left = assign.left;
     if (left.type === 'Identifier') {
       const next: Flow = { ...flow, names: [...flow.names], context: [...flow.context] };
-      if (!addName(next, left.name, assign)) return;
+      if (!isLocalBinding(flow.ctx, left) && !addName(next, left.name, assign)) return;
       const variable = scopeIndex(flow.ctx.file).variableOf(left);
       if (variable) intoReferences(next, variable, left);
       return;
@@ -904,7 +1044,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     }
     // `doc.lockedAt = new Date()` on a record: a field of whatever holds it.
     seeField(name, assign);
-    const next: Flow = { ...flow, fields: [name, ...flow.fields], names: [...flow.names], context: [...flow.context, ...namesOf(left.object)] };
+    const next: Flow = { ...flow, fields: [name, ...flow.fields], names: [...flow.names], context: [...flow.context, ...namesOf(flow.ctx, left.object)] };
     if (!addName(next, name, assign)) return;
     if (storeOrigin(flow.ctx, left.object, 0)) {
       state.escaped = true;
@@ -937,9 +1077,10 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     for (const leaf of leaves) {
       if (isClockDerived(flow.ctx, leaf)) continue;
       const names = originNames(flow.ctx, leaf, 0);
-      opNames.push(...names);
+      opNames.push(...names, ...sourceKeyWords(flow.ctx, leaf, 0));
       if (storeOrigin(flow.ctx, leaf, 0)) shared = true;
-      const f = memberField(leaf) ?? (unwrap(leaf).type === 'Identifier' ? fieldKey((unwrap(leaf) as TSESTree.Identifier).name) : undefined);
+      const bare = unwrap(leaf);
+      const f = memberField(leaf) ?? (bare.type === 'Identifier' && !isLocalBinding(flow.ctx, bare) ? fieldKey(bare.name) : undefined);
       if (f && facts.stored.has(f) && !hasAny([f], ALLOW_WORDS, settings.allow)) strongField = true;
     }
     const words = [...flow.names, ...flow.fields, ...flow.context, ...opNames];
@@ -959,7 +1100,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
   /** The value is compared inside a store query (`{ lockedAt: { $lte: x } }`, `LessThan(x)`, `col < $1`). */
   function storeCompare(flow: Flow, at: Node, field: string | undefined, sql?: string): void {
     state.escaped = true;
-    const words = [...flow.names, ...flow.fields, ...flow.context, ...(field ? [field] : []), ...storeContextNames(at)];
+    const words = [...flow.names, ...flow.fields, ...flow.context, ...(field ? [field] : []), ...storeContextNames(flow.ctx, at)];
     const strong = isStrong(words);
     if (hasAny(words, ALLOW_WORDS, settings.allow) && !strong) return;
     // Retention (deleting rows older than a cutoff) and read filters (posts published by now) decide nothing
@@ -973,7 +1114,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     const context: string[] = [];
     // Key of a key-value write: `redis.set(FENCE_KEY, token)`, `redis.setnx(\`lock.${name}\`, until)`.
     if (index > 0) context.push(...stringWords(flow.ctx, call.arguments[0], 0));
-    context.push(...namesOf(call.callee).slice(1)); // the model or table, not the method name
+    context.push(...namesOf(flow.ctx, call.callee).slice(1)); // the model or table, not the method name
     // A time-bucket key used with a counter or a dedupe marker.
     if (index === 0 && flow.isString) {
       if (matchNode(flow.ctx, call, 'counter-op')) add('rateLimitWindow', call);
@@ -1030,6 +1171,11 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     if (hasAny(words, ALLOW_WORDS, settings.allow) && !strong) return;
     if (strong || hasAny(words, EXPIRY_WORDS)) {
       add(categoryOf(words, 'ownership'), at);
+      return;
+    }
+    // An id or number column filled with the time (`INSERT INTO invoices (number) VALUES ($1)`).
+    if (!flow.hasRandom && columns.some((col) => wordsOf(col).some((w) => ID_WORDS.has(w)))) {
+      add('identity', at);
       return;
     }
     for (const col of [...columns, ...flow.fields]) {
@@ -1099,9 +1245,16 @@ function isStringy(node: Node): boolean {
   return (n.type === 'Literal' && typeof n.value === 'string') || n.type === 'TemplateLiteral';
 }
 
-function isConstantLike(node: Node): boolean {
+/** A literal, a local constant holding literal arithmetic (`const TTL = 10 * 60_000`), or an imported CONSTANT. */
+function isConstantLike(ctx: CheckContext, node: Node, depth = 0): boolean {
   const n = unwrap(node);
-  return n.type === 'Literal' || (n.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(n.name));
+  if (n.type === 'Literal') return true;
+  if (n.type === 'BinaryExpression') return depth < 4 && n.left.type !== 'PrivateIdentifier' && isConstantLike(ctx, n.left, depth + 1) && isConstantLike(ctx, n.right, depth + 1);
+  if (n.type !== 'Identifier') return false;
+  if (!isLocalBinding(ctx, n)) return /^[A-Z][A-Z0-9_]*$/.test(n.name);
+  const variable = scopeIndex(ctx.file).variableOf(n);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def?.type === 'Variable' && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const' && def.node.init !== null && depth < 4 && isConstantLike(ctx, def.node.init, depth + 1);
 }
 
 function containsRandom(ctx: CheckContext, raw: Node): boolean {
@@ -1167,13 +1320,76 @@ function operandLeaves(ctx: CheckContext, raw: Node, out: Node[], depth: number)
   }
 }
 
+const LOCAL_DEFS: ReadonlySet<string> = new Set(['Variable', 'Parameter', 'FunctionName', 'CatchClause']);
+
+/**
+ * Is the identifier a local binding (a variable, parameter, function or catch parameter that is not exported)?
+ * Its name is the author's choice and renaming it changes nothing the program does, so it never decides a
+ * finding: only names others can see do (fields, keys, columns, tables, exported and imported names, members).
+ */
+function isLocalBinding(ctx: CheckContext, id: TSESTree.Identifier): boolean {
+  let memo = ctx.memo.get('wall-clock.local-binding') as WeakMap<Node, boolean> | undefined;
+  if (!memo) {
+    memo = new WeakMap();
+    ctx.memo.set('wall-clock.local-binding', memo);
+  }
+  const hit = memo.get(id);
+  if (hit !== undefined) return hit;
+  const variable = scopeIndex(ctx.file).variableOf(id);
+  let local = false;
+  if (variable && variable.defs.length > 0) {
+    local =
+      variable.defs.every((def) => LOCAL_DEFS.has(def.type) && !isExportedDeclaration(def.node)) &&
+      !variable.references.some((ref) => ref.identifier.parent?.type === 'ExportSpecifier');
+  }
+  memo.set(id, local);
+  return local;
+}
+
+function isExportedDeclaration(node: Node): boolean {
+  let at: Node | undefined = node;
+  for (let guard = 0; at && guard < 6; guard++) {
+    if (at.type === 'ExportNamedDeclaration' || at.type === 'ExportDefaultDeclaration') return true;
+    if (at.type !== 'VariableDeclarator' && at.type !== 'VariableDeclaration' && at.type !== 'FunctionDeclaration') return false;
+    at = at.parent;
+  }
+  return false;
+}
+
+/** The property a destructured binding was taken from (`const { expiresAt: e } = lock` -> expiresAt): a field name. */
+function destructuredKey(ctx: CheckContext, id: TSESTree.Identifier): string | undefined {
+  const variable = scopeIndex(ctx.file).variableOf(id);
+  const name = variable?.defs.length === 1 ? variable.defs[0].name : undefined;
+  if (!name) return undefined;
+  let node: Node = name;
+  if (node.parent?.type === 'AssignmentPattern' && node.parent.left === node) node = node.parent;
+  const p = node.parent;
+  if (p?.type === 'Property' && p.value === node && p.parent.type === 'ObjectPattern') return propertyName(p);
+  return undefined;
+}
+
+/** Is a function's name a local binding (a non-exported function declaration or a function held in a local)? */
+function hasLocalName(ctx: CheckContext, fn: FunctionNode): boolean {
+  if ((fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') && fn.id) {
+    if (fn.type === 'FunctionExpression' && fn.parent.type !== 'VariableDeclarator') return true; // a named function expression's own name
+    return isLocalBinding(ctx, fn.id);
+  }
+  const parent = fn.parent;
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return isLocalBinding(ctx, parent.id);
+  return false;
+}
+
 /** Identifier and property names along an expression (`this.locks.get(k).expiresAt` -> locks, get, expiresAt). */
-function namesOf(raw: Node): string[] {
+function namesOf(ctx: CheckContext, raw: Node): string[] {
   const out: string[] = [];
   let node: Node = unwrap(raw);
   for (let guard = 0; guard < 12; guard++) {
     if (node.type === 'Identifier') {
-      out.push(node.name);
+      if (!isLocalBinding(ctx, node)) out.push(node.name);
+      else {
+        const key = destructuredKey(ctx, node);
+        if (key) out.push(key);
+      }
       return out;
     }
     if (node.type === 'MemberExpression') {
@@ -1202,7 +1418,7 @@ function namesOf(raw: Node): string[] {
 /** Names along an operand and where it came from (`entry.expiresAt` with `entry = JSON.parse(await redis.get(\`cache:${k}\`))`). */
 function originNames(ctx: CheckContext, raw: Node, depth: number): string[] {
   const node = unwrap(raw);
-  const out = namesOf(node);
+  const out = namesOf(ctx, node);
   if (depth > 3) return out;
   let base: Node = node;
   for (let guard = 0; guard < 12; guard++) {
@@ -1219,6 +1435,15 @@ function originNames(ctx: CheckContext, raw: Node, depth: number): string[] {
     const variable = scopeIndex(ctx.file).variableOf(base);
     const def = variable?.defs[0];
     if (def?.type === 'Variable' && def.node.init) out.push(...originNames(ctx, def.node.init, depth + 1));
+    // `store.get('leader:until').then((until) => ...)`: the parameter is what the promise resolves to.
+    if (def?.type === 'Parameter') {
+      const fn = def.node;
+      const call = fn.parent;
+      if (call?.type === 'CallExpression' && call.arguments[0] === fn && fn.params[0] === def.name) {
+        const callee = unwrap(call.callee);
+        if (callee.type === 'MemberExpression' && propertyName(callee) === 'then') out.push(...originNames(ctx, callee.object, depth + 1));
+      }
+    }
   }
   return out;
 }
@@ -1237,11 +1462,11 @@ function stringWords(ctx: CheckContext, raw: Node | undefined, depth: number): s
   if (node.type === 'Identifier') {
     const variable = scopeIndex(ctx.file).variableOf(node);
     const def = variable?.defs[0];
-    const own = [node.name];
+    const own = isLocalBinding(ctx, node) ? [] : [node.name];
     if (def?.type === 'Variable' && def.node.init) return [...own, ...stringWords(ctx, def.node.init, depth + 1)];
     return own;
   }
-  if (node.type === 'MemberExpression' || node.type === 'CallExpression') return namesOf(node);
+  if (node.type === 'MemberExpression' || node.type === 'CallExpression') return namesOf(ctx, node);
   return [];
 }
 
@@ -1303,10 +1528,10 @@ function tableWords(sql: string): string[] {
 }
 
 /** Names around a store comparison: the call's callee chain (`Session.deleteMany`, `prisma.lease.updateMany`). */
-function storeContextNames(at: Node): string[] {
+function storeContextNames(ctx: CheckContext, at: Node): string[] {
   let node: Node | undefined = at;
   for (let guard = 0; node && guard < 12; guard++) {
-    if (node.type === 'CallExpression' || node.type === 'NewExpression') return namesOf(node.callee);
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') return namesOf(ctx, node.callee);
     node = node.parent;
   }
   return [];

@@ -8,6 +8,51 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-wall-clock-at-boundary', rule, {
   valid: [
     {
+      // Local names never decide: a local called `term` written under a key that names no role is not flagged,
+      // even with `term` as a boundary word (renaming the local must not change the result).
+      name: "boundaryWords option: a local named like a boundary word, stored under a neutral key",
+      options: [{"boundaryWords": ["term"]}],
+      code: `import { Redis } from 'ioredis';
+
+const redis = new Redis();
+
+export async function startElection(nodeId: string) {
+  const term = Date.now();
+  await redis.set(\`election:\${nodeId}\`, String(term));
+  return term;
+}
+`,
+    },
+    {
+      name: "a local called version that is only logged",
+      code: `export function report(jobName: string) {
+  const version = Date.now();
+  console.log('finished', jobName, version);
+}
+`,
+    },
+    {
+      name: "a timestamp written to a plain file (no lock in its path) and compared after reading it back",
+      filename: "cache-file.js",
+      code: `const fs = require('node:fs/promises');
+
+const STATE_PATH = '/var/tmp/report-state.json';
+
+async function readState() {
+  return JSON.parse(await fs.readFile(STATE_PATH, 'utf8'));
+}
+
+async function refresh() {
+  const state = await readState();
+  if (Date.now() - state.savedAt < 60_000) return state;
+  await fs.writeFile(STATE_PATH, JSON.stringify({ savedAt: Date.now() }));
+  return null;
+}
+
+refresh();
+`,
+    },
+    {
       name: "express latency middleware: durations only (histogram and log)",
       code: `import express, { type NextFunction, type Request, type Response } from 'express';
 
@@ -1511,6 +1556,7 @@ export function verifyWebhook(raw: Buffer, t: number, v1: string, secret: string
       errors: [{ messageId: 'signatureTolerance', line: 4, column: 27 }],
     },
     {
+      // The word must be visible in the store (here the key): a local variable's name never decides.
       name: "boundaryWords option: a Raft-style term from the clock",
       options: [{"boundaryWords": ["term"]}],
       code: `import { Redis } from 'ioredis';
@@ -1519,7 +1565,7 @@ const redis = new Redis();
 
 export async function startElection(nodeId: string) {
   const term = Date.now();
-  await redis.set(\`election:\${nodeId}\`, String(term));
+  await redis.set(\`election:\${nodeId}:term\`, String(term));
   return term;
 }
 `,
@@ -1864,6 +1910,114 @@ export function merge(a: { ts: number }, b: { ts: number }) {
 }
 `,
       errors: [{ messageId: 'ordering', line: 2, column: 23 }],
+    },
+    {
+      // Same code with neutral local names: the key `lock.${name}` (not the locals) says it is a lock.
+      name: "SETNX lock with neutral local names: the stored key decides ownership",
+      filename: "setnx-neutral.js",
+      code: `import { Redis } from 'ioredis';
+
+const redis = new Redis();
+
+export async function acquireLock(name, ttlMs = 5000) {
+  const k = \`lock.\${name}\`;
+  const a = Date.now() + ttlMs + 1;
+  if ((await redis.setnx(k, a)) === 1) return true;
+  const b = await redis.get(k);
+  if (b !== null && Number(b) > Date.now()) return false;
+  return (await redis.getset(k, a)) === b;
+}
+`,
+      errors: [
+        { messageId: 'ownership', line: 7, column: 13 },
+        { messageId: 'ownership', line: 10, column: 33 },
+      ],
+    },
+    {
+      name: "SETNX lock with a misleading local name for the holder's expiry",
+      filename: "setnx-misleading.js",
+      code: `import { Redis } from 'ioredis';
+
+const redis = new Redis();
+
+export async function isHeld(name) {
+  const sortKey = await redis.get(\`lock.\${name}\`);
+  return sortKey !== null && Number(sortKey) > Date.now();
+}
+`,
+      errors: [{ messageId: 'ownership', line: 7, column: 48 }],
+    },
+    {
+      name: "knex: held_until built per row in .map and inserted; every node deletes expired holds",
+      code: `import knexFactory from 'knex';
+
+const knex = knexFactory({ client: 'pg' });
+const HOLD_MS = 10 * 60 * 1000;
+
+export async function hold(seatIds: string[], customerId: string) {
+  const until = new Date(Date.now() + HOLD_MS);
+  const rows = seatIds.map((seatId) => ({ seat_id: seatId, customer_id: customerId, held_until: until }));
+  await knex('seat_holds').insert(rows);
+}
+`,
+      errors: [{ messageId: 'ownership', line: 7, column: 26 }],
+    },
+    {
+      name: "knex: rows built in a .map callback with a block body",
+      code: `import knexFactory from 'knex';
+
+const knex = knexFactory({ client: 'pg' });
+
+export async function lease(jobIds: string[], ttl: number) {
+  await knex('jobs').insert(jobIds.map((id) => {
+    return { id, lease_expires_at: Date.now() + ttl };
+  }));
+}
+`,
+      errors: [{ messageId: 'ownership', line: 7, column: 36 }],
+    },
+    {
+      name: "lock file on a shared directory: stale check and acquiredAt written back (CommonJS)",
+      filename: "lockfile.js",
+      code: `const fs = require('node:fs/promises');
+const path = require('node:path');
+
+const LOCK_PATH = path.join(process.env.SHARED_DIR || '/mnt/shared', 'nightly-export.lock');
+const STALE_MS = 15 * 60 * 1000;
+
+async function readLock() {
+  try {
+    return JSON.parse(await fs.readFile(LOCK_PATH, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+async function acquire() {
+  const current = await readLock();
+  if (current && Date.now() - current.acquiredAt < STALE_MS) return false;
+  await fs.writeFile(LOCK_PATH, JSON.stringify({ pid: process.pid, acquiredAt: Date.now() }));
+  return true;
+}
+
+acquire();
+`,
+      errors: [
+        { messageId: 'ownership', line: 17, column: 18 },
+        { messageId: 'ownership', line: 18, column: 80 },
+      ],
+    },
+    {
+      name: "lock file read synchronously with a template path: expiry compared",
+      filename: "leader-file.ts",
+      code: `import { readFileSync } from 'node:fs';
+
+export function leaderAlive(dir: string): boolean {
+  const { expiresAt } = JSON.parse(readFileSync(\`\${dir}/leader.lock\`, 'utf8'));
+  return expiresAt > Date.now();
+}
+`,
+      errors: [{ messageId: 'ownership', line: 5, column: 22 }],
     },
   ],
 });
