@@ -92,7 +92,6 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [defaults],
   },
-  defaultOptions: [defaults],
   create(context, [options]) {
     return {
       'Program:exit'() {

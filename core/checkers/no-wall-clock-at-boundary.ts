@@ -490,8 +490,8 @@ function collectStoredValue(ctx: CheckContext, raw: Node, into: Set<string>, dep
   } else if (a.type === 'CallExpression') {
     // `items.map((x) => ({ held_until: until }))`: the rows the callback builds.
     const callee = unwrap(a.callee);
-    const cb = a.arguments[0];
-    if (callee.type === 'MemberExpression' && ARRAY_BUILDERS.has(propertyName(callee) ?? '') && cb && (cb.type === 'ArrowFunctionExpression' || cb.type === 'FunctionExpression')) {
+    const cb = a.arguments.length > 0 ? a.arguments[0] : undefined;
+    if (callee.type === 'MemberExpression' && ARRAY_BUILDERS.has(propertyName(callee) ?? '') && (cb?.type === 'ArrowFunctionExpression' || cb?.type === 'FunctionExpression')) {
       if (cb.body.type !== 'BlockStatement') collectStoredValue(ctx, cb.body, into, depth + 1);
       else for (const ret of ctx.index.returns) if (ret.argument && enclosingFunction(ret) === cb) collectStoredValue(ctx, ret.argument, into, depth + 1);
     }
@@ -674,7 +674,7 @@ function sourceKeyWords(ctx: CheckContext, raw: Node, depth: number): string[] {
       if (def?.type === 'Parameter') {
         const fn = def.node;
         const call = fn.parent;
-        if (call?.type === 'CallExpression' && call.arguments[0] === fn && fn.params[0] === def.name) {
+        if (call.type === 'CallExpression' && call.arguments[0] === fn && fn.params[0] === def.name) {
           const callee = unwrap(call.callee);
           if (callee.type === 'MemberExpression' && propertyName(callee) === 'then') return sourceKeyWords(ctx, callee.object, depth + 1);
         }
@@ -1173,8 +1173,8 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
       add(categoryOf(words, 'ownership'), at);
       return;
     }
-    // An id or number column filled with the time (`INSERT INTO invoices (number) VALUES ($1)`).
-    if (!flow.hasRandom && columns.some((col) => wordsOf(col).some((w) => ID_WORDS.has(w)))) {
+    // An id or number column filled with the time (`INSERT INTO invoices (number) VALUES ($1)`, `order_no`).
+    if (!flow.hasRandom && columns.some((col) => ID_WORDS.has(wordsOf(col).at(-1) ?? ''))) {
       add('identity', at);
       return;
     }
@@ -1254,7 +1254,7 @@ function isConstantLike(ctx: CheckContext, node: Node, depth = 0): boolean {
   if (!isLocalBinding(ctx, n)) return /^[A-Z][A-Z0-9_]*$/.test(n.name);
   const variable = scopeIndex(ctx.file).variableOf(n);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  return def?.type === 'Variable' && def.parent?.type === 'VariableDeclaration' && def.parent.kind === 'const' && def.node.init !== null && depth < 4 && isConstantLike(ctx, def.node.init, depth + 1);
+  return def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init !== null && depth < 4 && isConstantLike(ctx, def.node.init, depth + 1);
 }
 
 function containsRandom(ctx: CheckContext, raw: Node): boolean {
@@ -1340,15 +1340,15 @@ function isLocalBinding(ctx: CheckContext, id: TSESTree.Identifier): boolean {
   if (variable && variable.defs.length > 0) {
     local =
       variable.defs.every((def) => LOCAL_DEFS.has(def.type) && !isExportedDeclaration(def.node)) &&
-      !variable.references.some((ref) => ref.identifier.parent?.type === 'ExportSpecifier');
+      !variable.references.some((ref) => ref.identifier.parent.type === 'ExportSpecifier');
   }
   memo.set(id, local);
   return local;
 }
 
 function isExportedDeclaration(node: Node): boolean {
-  let at: Node | undefined = node;
-  for (let guard = 0; at && guard < 6; guard++) {
+  let at: Node = node;
+  for (let guard = 0; guard < 6; guard++) {
     if (at.type === 'ExportNamedDeclaration' || at.type === 'ExportDefaultDeclaration') return true;
     if (at.type !== 'VariableDeclarator' && at.type !== 'VariableDeclaration' && at.type !== 'FunctionDeclaration') return false;
     at = at.parent;
@@ -1362,9 +1362,9 @@ function destructuredKey(ctx: CheckContext, id: TSESTree.Identifier): string | u
   const name = variable?.defs.length === 1 ? variable.defs[0].name : undefined;
   if (!name) return undefined;
   let node: Node = name;
-  if (node.parent?.type === 'AssignmentPattern' && node.parent.left === node) node = node.parent;
+  if (node.parent.type === 'AssignmentPattern' && node.parent.left === node) node = node.parent;
   const p = node.parent;
-  if (p?.type === 'Property' && p.value === node && p.parent.type === 'ObjectPattern') return propertyName(p);
+  if (p.type === 'Property' && p.value === node && p.parent.type === 'ObjectPattern') return propertyName(p);
   return undefined;
 }
 
@@ -1439,7 +1439,7 @@ function originNames(ctx: CheckContext, raw: Node, depth: number): string[] {
     if (def?.type === 'Parameter') {
       const fn = def.node;
       const call = fn.parent;
-      if (call?.type === 'CallExpression' && call.arguments[0] === fn && fn.params[0] === def.name) {
+      if (call.type === 'CallExpression' && call.arguments[0] === fn && fn.params[0] === def.name) {
         const callee = unwrap(call.callee);
         if (callee.type === 'MemberExpression' && propertyName(callee) === 'then') out.push(...originNames(ctx, callee.object, depth + 1));
       }

@@ -8,6 +8,18 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-wall-clock-at-boundary', rule, {
   valid: [
     {
+      name: "a column that only starts with an id word (no_show_at) is an audit field, not an id",
+      code: `import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+
+const pool = new pg.Pool();
+
+export async function markNoShow() {
+  await pool.query('INSERT INTO bookings (id, no_show_at) VALUES ($1, $2)', [randomUUID(), new Date()]);
+}
+`,
+    },
+    {
       // Local names never decide: a local called `term` written under a key that names no role is not flagged,
       // even with `term` as a boundary word (renaming the local must not change the result).
       name: "boundaryWords option: a local named like a boundary word, stored under a neutral key",
@@ -2018,6 +2030,19 @@ export function leaderAlive(dir: string): boolean {
 }
 `,
       errors: [{ messageId: 'ownership', line: 5, column: 22 }],
+    },
+    {
+      name: "order number column filled from the clock (pg, positional parameters)",
+      code: `import pg from 'pg';
+
+const pool = new pg.Pool();
+
+export async function placeOrder(total: number) {
+  const n = String(Date.now());
+  await pool.query('INSERT INTO orders (order_no, total) VALUES ($1, $2)', [n, total]);
+}
+`,
+      errors: [{ messageId: 'identity', line: 6, column: 20 }],
     },
   ],
 });
