@@ -1,5 +1,5 @@
 import type { CatalogEntry, Role } from './catalog/types.js';
-import { specifierMatches, traceOf, type Trace } from './origin.js';
+import { propertyName, specifierMatches, traceOf, unwrap, type Trace } from './origin.js';
 import type { CheckContext, Node } from './types.js';
 
 const byRoleCache = new WeakMap<readonly CatalogEntry[], Map<string, CatalogEntry[]>>();
@@ -32,7 +32,57 @@ export function matchTrace(ctx: CheckContext, t: Trace, role: Role): CatalogEntr
  * call entries are written with a trailing `()` (`['**', 'ack', '()']`); a member or value entry without it.
  */
 export function matchNode(ctx: CheckContext, node: Node, role: Role): CatalogEntry | undefined {
+  // Fast path: `a.b.c()` can only match an entry whose path ends in `c` (before the call); most calls of a
+  // file match no entry of a role, and this skips tracing them. Only a syntactically present member name is
+  // used: an identifier callee may be an alias and is always traced.
+  const names = finalNamesOf(ctx, role);
+  if (names !== null) {
+    const name = memberName(node);
+    if (name !== undefined && !names.has(name)) return undefined;
+  }
   return matchTrace(ctx, traceOf(ctx, node), role);
+}
+
+/** Steps that say how a value is used, not what it is named. */
+const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
+const finalNamesCache = new WeakMap<readonly CatalogEntry[], Map<string, ReadonlySet<string> | null>>();
+
+/**
+ * The names the entries of a role end with (ignoring call/new/instance steps), or null when some entry can end
+ * with any name (a wildcard). A member callee (`a.b()`) whose name is not among them cannot match.
+ */
+function finalNamesOf(ctx: CheckContext, role: Role): ReadonlySet<string> | null {
+  let perRole = finalNamesCache.get(ctx.catalog.entries);
+  if (!perRole) {
+    perRole = new Map();
+    finalNamesCache.set(ctx.catalog.entries, perRole);
+  }
+  const hit = perRole.get(role);
+  if (hit !== undefined) return hit;
+  let names: Set<string> | null = new Set<string>();
+  for (const entry of entriesOf(ctx, role)) {
+    const path = entry.target.path;
+    let i = path.length - 1;
+    while (i >= 0 && SHAPE_STEPS.has(path[i])) i--;
+    // No name (`dayjs()`: the module itself is called, or a role value is): such an entry is reached through an
+    // identifier, which the fast path never filters.
+    if (i < 0 && entry.target.from !== 'lib') continue;
+    const step = i >= 0 ? path[i] : undefined;
+    if (step === undefined || step.includes('*')) {
+      names = null;
+      break;
+    }
+    for (const alt of step.split('|')) names.add(alt);
+  }
+  perRole.set(role, names);
+  return names;
+}
+
+/** The member name a call, construction or member access ends with, when it is written out (`a.b()` -> `b`). */
+function memberName(node: Node): string | undefined {
+  let target = unwrap(node);
+  if (target.type === 'CallExpression' || target.type === 'NewExpression') target = unwrap(target.callee);
+  return target.type === 'MemberExpression' ? propertyName(target) : undefined;
 }
 
 /** Is the trace rooted in something a module, a global or a framework gave us (as opposed to unknown)? */
