@@ -160,3 +160,32 @@ describe('assume check (code)', () => {
     expect(result.stdout).toContain('assume/no-ack-before-durable-write');
   });
 });
+
+describe('assume check: waivers over code findings', () => {
+  it('a cited suppression hides its finding and lists it as waived; one that hides nothing is suppression/unused', () => {
+    const dir = tempDir('assume-waive-');
+    expect(runCli(['init'], dir).status).toBe(0);
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(
+      join(dir, 'src/app.ts'),
+      [
+        "import express from 'express';",
+        'export const app = express();',
+        '// eslint-disable-next-line assume/no-unbounded-parse -- A-example the ingress caps bodies at 1 MiB',
+        'app.use(express.json({ limit: Infinity }));',
+        '// eslint-disable-next-line assume/no-unbounded-parse -- A-example nothing to hide here',
+        'app.use(express.urlencoded({ extended: false }));',
+        '',
+      ].join('\n'),
+    );
+    const result = runCli(['check', '--format', 'json'], dir);
+    const json = JSON.parse(result.stdout) as { findings: { ruleId: string; line: number; severity: string }[]; waived: { line: number; findings: { ruleId: string; line: number }[] }[] };
+    expect(json.findings.map((f) => [f.ruleId, f.line, f.severity])).toEqual([['suppression/unused', 5, 'warning']]);
+    expect(json.waived.map((w) => [w.line, w.findings.map((f) => [f.ruleId, f.line])])).toEqual([
+      [3, [['assume/no-unbounded-parse', 4]]],
+      [5, []],
+    ]);
+    // A warning alone does not fail the run.
+    expect(result.status).toBe(0);
+  });
+});
