@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry } from '../catalog/types.js';
 import { withCatalog } from '../context.js';
-import { entriesOf, matchNode } from '../match.js';
-import { enclosingFunction, propertyName, registrationOf, specifierMatches, traceOf, unwrap, type Trace } from '../origin.js';
+import { entriesOf, matchNode, matchTrace } from '../match.js';
+import { enclosingFunction, isRelativeModule, propertyName, registrationOf, specifierMatches, traceOf, unwrap, type Trace } from '../origin.js';
+import type { FunctionRef } from '../resolver.js';
 import { isGlobalVariable, scopeIndex } from '../scope.js';
 import type { CallLike, CheckContext, Finding, FunctionNode, Node, TextEdit } from '../types.js';
 
@@ -63,10 +64,17 @@ export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedPa
     findings.push({ ruleId: RULE_ID, ...finding });
   };
 
+  // The analyzer's resolver reaches functions of other files: a hostile stream passed to one is read there,
+  // and reported there (at the read), not again at the call that reaches it.
+  const foreign = new Map<TSESTree.CallExpression, Omit<Finding, 'ruleId'>[]>();
+  for (const call of ctx.index.calls) {
+    const found = checkForeignCallee(ctx, call, settings);
+    if (found.length > 0) foreign.set(call, found);
+  }
   const dataListeners: DataListener[] = [];
   for (const call of ctx.index.calls) {
     report(checkConfiguration(ctx, call, settings));
-    report(checkReader(ctx, call, settings));
+    if (!foreign.has(call)) report(checkReader(ctx, call, settings));
     const listener = dataListenerOf(ctx, call);
     if (listener) dataListeners.push(listener);
     report(checkReadLoop(ctx, call));
@@ -77,33 +85,40 @@ export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedPa
   for (const created of ctx.index.news) report(checkConfiguration(ctx, created, settings));
   for (const listener of dataListeners) report(checkDataListener(ctx, listener, dataListeners));
   for (const loop of forAwaitLoops(ctx)) report(checkForAwait(ctx, loop));
-  // The analyzer's resolver reaches functions of other files: a hostile stream passed to one is read there.
-  for (const call of ctx.index.calls) {
-    for (const finding of checkForeignCallee(ctx, call, settings)) report(finding);
-  }
+  for (const found of foreign.values()) for (const finding of found) report(finding);
   return findings;
 }
 
 /** Findings inside a function of another file that this call hands a hostile stream or request field. */
 function checkForeignCallee(ctx: CheckContext, call: TSESTree.CallExpression, settings: Settings): Omit<Finding, 'ruleId'>[] {
-  const ref = ctx.resolver.callee(ctx, call);
+  const ref = calleeRef(ctx, call);
   if (!ref || ref.ctx.file === ctx.file) return [];
   const target = ref.ctx;
-  const assumed = new Map<number, Trace>();
+  const assumed = new Map<number, Assumed>();
   call.arguments.forEach((arg, index) => {
     if (arg.type === 'SpreadElement') return;
     const t = traceOf(ctx, arg);
-    if (hostileEntryOfTrace(ctx, t, STREAM_OR_INPUT, 0) || hostileStream(ctx, arg)) assumed.set(index, t);
+    // A framework-provided value (a request, a context) is assumed as what it is: the catalog decides what
+    // of it is hostile when it is read in the other file.
+    if (t.root.kind === 'role' || hostileEntryOfTrace(ctx, t, STREAM_OR_INPUT, 0) || hostileStream(ctx, arg)) {
+      assumed.set(index, { trace: t });
+      return;
+    }
+    // A value built from a request field (a path joined from a query parameter) is user input there.
+    const input = userInputIn(ctx, arg, 0);
+    if (input) assumed.set(index, { trace: t, input });
   });
   if (assumed.size === 0 || assumedParams.has(ref.fn)) return [];
   assumedParams.set(ref.fn, assumed);
+  assuming++;
   const out: Omit<Finding, 'ruleId'>[] = [];
   try {
     const inside = (node: Node) => within(node, ref.fn);
     const listeners: DataListener[] = [];
+    const limited = isBodyLimited(ctx, call);
     for (const c of target.index.calls) {
       if (!inside(c)) continue;
-      const reader = checkReader(target, c, settings);
+      const reader = checkReader(target, c, settings, limited);
       if (reader) out.push(reader);
       const listener = dataListenerOf(target, c);
       if (listener) listeners.push(listener);
@@ -119,8 +134,38 @@ function checkForeignCallee(ctx: CheckContext, call: TSESTree.CallExpression, se
     }
   } finally {
     assumedParams.delete(ref.fn);
+    assuming--;
   }
   return out.map((finding) => ({ ...finding, file: target.file.path }));
+}
+
+/**
+ * The function a call reaches (`ctx.resolver.callee`), and also a CommonJS module that exports one function
+ * (`const collect = require('./collect'); collect(req)` with `module.exports = collect` in the other file).
+ */
+function calleeRef(ctx: CheckContext, call: CallLike): FunctionRef | undefined {
+  const ref = ctx.resolver.callee(ctx, call);
+  if (ref || !ctx.resolver.importTarget) return ref;
+  const t = traceOf(ctx, call.callee);
+  if (t.root.kind !== 'module' || t.path.length !== 0 || !isRelativeModule(t.root.module)) return undefined;
+  const exported = ctx.resolver.importTarget(ctx, t.root.module, 'default');
+  if (!exported || exported.root.kind !== 'function' || exported.path.length !== 0) return undefined;
+  return { fn: exported.root.fn, ctx: ctx.resolver.contextOf?.(exported.root.fn) ?? ctx };
+}
+
+/** What a parameter is assumed to be while a function of another file is analyzed for one call. */
+interface Assumed {
+  /** The trace of the argument in the calling file. */
+  trace: Trace;
+  /** The request field the argument is built from, when the argument's own trace is not one. */
+  input?: CatalogEntry;
+}
+
+/** A trace rooted at an assumed parameter, rewritten onto the argument's trace (else undefined). */
+function assumedTrace(t: Trace): Trace | undefined {
+  if (t.root.kind !== 'param') return undefined;
+  const assumed = assumedParams.get(t.root.fn)?.get(t.root.index);
+  return assumed ? { root: assumed.trace.root, path: [...assumed.trace.path, ...t.path] } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -146,8 +191,10 @@ function hostileEntryOfTrace(ctx: CheckContext, t: Trace, kinds: ReadonlySet<str
     const { fn, index } = t.root;
     const assumed = assumedParams.get(fn)?.get(index);
     if (assumed) {
-      const found = hostileEntryOfTrace(ctx, { root: assumed.root, path: [...assumed.path, ...t.path] }, kinds, depth + 1);
+      const found = hostileEntryOfTrace(ctx, { root: assumed.trace.root, path: [...assumed.trace.path, ...t.path] }, kinds, depth + 1);
       if (found) return found;
+      const input = assumed.input;
+      if (input && kindOf(input) !== undefined && kinds.has(kindOf(input) as string)) return input;
     }
     for (const call of callersOf(ctx, fn)) {
       const arg = call.arguments.at(index);
@@ -168,7 +215,9 @@ const STREAM_OR_INPUT = new Set(['stream', 'user-input']);
  * Parameters of a function in another file that a call being analyzed passes hostile values to (analyzer
  * only): parameter index -> the trace of the argument in the calling file.
  */
-const assumedParams = new WeakMap<FunctionNode, Map<number, Trace>>();
+const assumedParams = new WeakMap<FunctionNode, Map<number, Assumed>>();
+/** How many functions of other files are being analyzed with assumed parameters right now. */
+let assuming = 0;
 
 /** The source whose stream `node` is: its chunks (`[]`, an element read by iteration) match a `stream` entry. */
 function hostileStream(ctx: CheckContext, node: Node): CatalogEntry | undefined {
@@ -610,15 +659,16 @@ function checkSocketServer(ctx: CheckContext, call: CallLike, entry: CatalogEntr
 // ---------------------------------------------------------------------------------------------------------
 // Whole readers: stream/consumers, fetch-style bodies, raw-body, get-stream, user-chosen files
 
-function checkReader(ctx: CheckContext, call: TSESTree.CallExpression, settings: Settings): Omit<Finding, 'ruleId'> | undefined {
-  const entry = matchNode(ctx, call, 'unbounded-reader');
+/** `callSiteLimited`: analysing a function of another file for a call whose route has a body-limit middleware. */
+function checkReader(ctx: CheckContext, call: TSESTree.CallExpression, settings: Settings, callSiteLimited = false): Omit<Finding, 'ruleId'> | undefined {
+  const entry = matchNode(ctx, call, 'unbounded-reader') ?? assumedReader(ctx, call);
   if (!entry) return undefined;
   const facts = entry.facts ?? {};
   const kind = typeof facts.kind === 'string' ? facts.kind : 'stream';
   const reader = textOf(ctx, call.callee);
   if (kind === 'file') return checkFileRead(ctx, call, entry, reader);
   if (kind === 'receiver') {
-    if (facts.fetchStyle === true && isBodyLimited(ctx, call)) return undefined;
+    if (facts.fetchStyle === true && (callSiteLimited || isBodyLimited(ctx, call))) return undefined;
     return { messageId: 'unboundedRead', data: { reader, source: 'the request body' }, node: call };
   }
   const streamArg = typeof facts.streamArg === 'number' ? facts.streamArg : 0;
@@ -647,6 +697,14 @@ function checkReader(ctx: CheckContext, call: TSESTree.CallExpression, settings:
     return undefined;
   }
   return { messageId: 'unboundedRead', data: { reader, source: source ? labelOf(source) : 'the request body' }, node: call };
+}
+
+/** A reader whose receiver is a parameter assumed (for a call from another file) to be a framework value. */
+function assumedReader(ctx: CheckContext, call: TSESTree.CallExpression): CatalogEntry | undefined {
+  if (assuming === 0 || call.callee.type !== 'MemberExpression') return undefined;
+  const t = traceOf(ctx, call);
+  const rewritten = assumedTrace(t);
+  return rewritten ? matchTrace(ctx, rewritten, 'unbounded-reader') : undefined;
 }
 
 /** The limit option a reader call sets: absent, unknown (options we cannot read), or its value. */
@@ -706,12 +764,49 @@ function checkFileRead(ctx: CheckContext, call: TSESTree.CallExpression, entry: 
   if (!arg || arg.type === 'SpreadElement') return undefined;
   const source = userInputIn(ctx, arg, 0);
   if (!source) return undefined;
+  if (sizeCheckedBefore(ctx, call, arg)) return undefined;
   const state: FlowState = { depth: 0, seen: new Set(), returnsEscape: false };
   // The content is the call's value, or the `data` parameter of a Node-style callback.
   const callback = functionOf(ctx, call.arguments[call.arguments.length - 1]);
   const flow = callback && call.arguments.length > 1 ? flowOfParam(ctx, callback, 1, state) : flowOf(ctx, call, state);
   if (entry.facts?.parses !== true && flow !== 'parse') return undefined;
   return { messageId: 'unboundedFileRead', data: { reader, source: labelOf(source) }, node: call };
+}
+
+const STAT_FUNCTIONS = new Set(['stat', 'lstat', 'statSync', 'lstatSync']);
+
+/** The `size` of an `fs` stat result (`(await stat(p)).size`, `const { size } = statSync(p)`). */
+function isStatSize(ctx: CheckContext, node: Node): boolean {
+  const t = traceOf(ctx, node);
+  if (t.root.kind !== 'module' || !/^(node:)?fs(\/promises)?$/.test(t.root.module)) return false;
+  const at = t.path.findIndex((step, i) => STAT_FUNCTIONS.has(step) && t.path[i + 1] === '()');
+  return at >= 0 && t.path.at(-1) === 'size';
+}
+
+/**
+ * The read's file is stat-ed first in the same function (`stat(path)` on the same path expression) and its
+ * `size` compared before the read: a size check that bounds what is read.
+ */
+function sizeCheckedBefore(ctx: CheckContext, read: Node, path: Node): boolean {
+  const fn = enclosingFunction(read);
+  const start = fn ? fn.range[0] : 0;
+  const pathText = ctx.file.text.slice(path.range[0], path.range[1]);
+  const statted = ctx.index.calls.some((c) => {
+    if (c.range[0] < start || c.range[0] >= read.range[0] || enclosingFunction(c) !== fn) return false;
+    const first = c.arguments.at(0);
+    if (!first || first.type === 'SpreadElement' || ctx.file.text.slice(first.range[0], first.range[1]) !== pathText) return false;
+    const t = traceOf(ctx, c);
+    return t.root.kind === 'module' && /^(node:)?fs(\/promises)?$/.test(t.root.module) && STAT_FUNCTIONS.has(t.path.at(-2) ?? '') && t.path.at(-1) === '()';
+  });
+  if (!statted) return false;
+  const comparisons = ctx.index.comparisons;
+  for (let i = firstAtOrAfter(comparisons, start); i < comparisons.length; i++) {
+    const comparison = comparisons[i];
+    if (comparison.range[0] >= read.range[0]) break;
+    if (!RELATIONAL.has(comparison.operator)) continue;
+    if (isStatSize(ctx, unwrap(comparison.left)) || isStatSize(ctx, unwrap(comparison.right))) return true;
+  }
+  return false;
 }
 
 /** A request field that an expression is built from (through local variables). */

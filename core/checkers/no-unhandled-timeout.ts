@@ -334,8 +334,10 @@ class Checker {
 
   /** Raced against a timer: an element of `Promise.race([...])`, the promise of a deadline helper, a raced parameter of a local helper. */
   private isRaced(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
-    const holder = racedHolder(call);
-    if (!holder) return false;
+    return racedHolders(ctx, call).some((holder) => this.holderRaced(ctx, holder));
+  }
+
+  private holderRaced(ctx: CheckContext, holder: RacedHolder): boolean {
     if (holder.kind === 'array') {
       const race = parentOf(holder.array);
       if (race?.type !== 'CallExpression' || race.arguments[0] !== holder.array) return false;
@@ -878,15 +880,55 @@ function retryLoopAround(tryStmt: TSESTree.TryStatement): TSESTree.ForStatement 
   return undefined;
 }
 
+type RacedHolder = { kind: 'array'; array: TSESTree.ArrayExpression; element: Node } | { kind: 'arg'; call: TSESTree.CallExpression; element: Node };
+
 /** Where a call sits when a race or deadline helper holds it: the array element of `Promise.race([...])` or an argument. */
-function racedHolder(call: Node): { kind: 'array'; array: TSESTree.ArrayExpression; element: Node } | { kind: 'arg'; call: TSESTree.CallExpression; element: Node } | undefined {
+function racedHolder(call: Node): RacedHolder | undefined {
   let cur: Node = call;
-  // `promise.then(...)` / `.catch(...)` chains keep the race on the original call.
   for (let p = cur.parent; p && (p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression' || p.type === 'ChainExpression'); p = cur.parent) cur = p;
   const p = cur.parent;
   if (p?.type === 'ArrayExpression') return { kind: 'array', array: p, element: cur };
   if (p?.type === 'CallExpression' && p.callee !== cur) return { kind: 'arg', call: p, element: cur };
   return undefined;
+}
+
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * The holders of a call's promise: the call itself, the end of its `.then(...)` / `.catch(...)` chain (the chain
+ * settles no later than the call), and the uses of a `const` that holds that promise (`const call = fetch(...)`
+ * then `Promise.race([call, timer])`).
+ */
+function racedHolders(ctx: CheckContext, call: Node): RacedHolder[] {
+  const out: RacedHolder[] = [];
+  const direct = racedHolder(call);
+  if (direct) out.push(direct);
+  let cur: Node = call;
+  for (;;) {
+    const p = cur.parent;
+    if (p && (p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression' || p.type === 'ChainExpression' || p.type === 'TSSatisfiesExpression')) {
+      cur = p;
+      continue;
+    }
+    const chained = p?.type === 'MemberExpression' && p.object === cur && CHAIN_METHODS.has(propertyName(p) ?? '') ? parentOf(p) : undefined;
+    if (chained?.type === 'CallExpression' && chained.callee === p) {
+      cur = chained;
+      const holder = racedHolder(cur);
+      if (holder) out.push(holder);
+      continue;
+    }
+    break;
+  }
+  const declarator = cur.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== cur || declarator.id.type !== 'Identifier') return out;
+  if (declarator.parent.kind !== 'const') return out;
+  const variable = scopeIndex(ctx.file).variableOf(declarator.id);
+  for (const reference of variable?.references ?? []) {
+    if (reference.identifier === declarator.id) continue;
+    const holder = racedHolder(reference.identifier);
+    if (holder) out.push(holder);
+  }
+  return out;
 }
 
 function isPromiseConstructor(ctx: CheckContext, node: TSESTree.NewExpression): boolean {

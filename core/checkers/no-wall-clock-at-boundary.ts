@@ -21,7 +21,7 @@ import {
   wordsOf,
 } from '../no-wall-clock-at-boundary-names.js';
 import { fieldKey, isSql, namedPlaceholderOffsets, orderedColumns, placeholderOffsets, placeholderUse } from '../no-wall-clock-at-boundary-sql.js';
-import { classMembers, enclosingClass, enclosingFunction, exportedName, propertyName, traceOf, unwrap } from '../origin.js';
+import { classMembers, enclosingClass, enclosingFunction, exportedName, propertyName, traceOf, unwrap, type Trace } from '../origin.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
 import type { CallLike, CheckContext, Finding, FunctionNode, Node, PathStep } from '../types.js';
@@ -151,6 +151,63 @@ export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWal
       node: read,
       path,
     });
+  }
+  findings.push(...farReadFindings(ctx, settings));
+  return findings;
+}
+
+/**
+ * The analyzer: calls in this file of functions of other files that return a wall-clock read. The read is
+ * followed from its own file into these calls; a boundary reached here is reported at the read (in its file),
+ * unless the read's own file already reaches one (that file's check reports it).
+ */
+/** Is `inner` `fn`, or called (in the same file, a few calls deep) from it? */
+function reachedFrom(fn: FunctionNode, inner: FunctionNode | undefined, callers: ReadonlyMap<FunctionNode, readonly CallLike[]>, depth = 0): boolean {
+  if (!inner) return false;
+  if (inner === fn) return true;
+  if (depth >= 4) return false;
+  return (callers.get(inner) ?? []).some((call) => reachedFrom(fn, enclosingFunction(call), callers, depth + 1));
+}
+
+function farReadFindings(ctx: CheckContext, settings: Settings): Finding[] {
+  const calls = new Map<FunctionNode, CallLike[]>();
+  const owners = new Map<FunctionNode, CheckContext>();
+  for (const call of [...ctx.index.calls, ...ctx.index.news]) {
+    let ref;
+    try {
+      ref = ctx.resolver.callee(ctx, call);
+    } catch {
+      continue;
+    }
+    if (!ref || ref.ctx.file.ast === ctx.file.ast) continue;
+    const list = calls.get(ref.fn) ?? [];
+    list.push(call);
+    calls.set(ref.fn, list);
+    owners.set(ref.fn, ref.ctx);
+  }
+  const findings: Finding[] = [];
+  for (const [fn, owner] of owners) {
+    const readCtx = owner.catalog === ctx.catalog ? owner : { ...owner, catalog: ctx.catalog };
+    let reads: CallLike[];
+    try {
+      const callers = fileFacts(readCtx).callers;
+      reads = clockReads(readCtx).filter((r) => reachedFrom(fn, enclosingFunction(r), callers));
+    } catch {
+      continue;
+    }
+    for (const read of reads) {
+      let use: Use | undefined;
+      try {
+        if (pickUse(analyzeRead(readCtx, read, settings), settings)) continue; // reported by the read's own file
+        use = pickUse(analyzeRead(readCtx, read, settings, { ctx, calls }), settings);
+      } catch {
+        continue;
+      }
+      if (!use) continue;
+      const path: PathStep[] = [{ node: read, note: 'wall-clock read' }];
+      if (use.node !== read) path.push({ node: use.node, note: USE_NOTES[use.category] });
+      findings.push({ ruleId: RULE_ID, messageId: use.category, data: { source: sourceLabel(readCtx, read) }, node: read, path });
+    }
   }
   return findings;
 }
@@ -611,11 +668,25 @@ function isStoreCallee(ctx: CheckContext, node: Node): boolean {
   return storeOrigin(ctx, node, 0);
 }
 
+/**
+ * `db.collection('locks').findOne(...)` on an injected or untyped client: the MongoDB/Firestore shape of a
+ * document store, whose package the file does not import.
+ */
+function isOpaqueCollection(t: Trace): boolean {
+  const kind = t.root.kind;
+  if (kind !== 'param' && kind !== 'this' && kind !== 'unknown') return false;
+  for (let i = 0; i + 2 < t.path.length; i++) {
+    if (t.path[i] === 'collection' && t.path[i + 1] === '()') return true;
+  }
+  return false;
+}
+
 function storeOrigin(ctx: CheckContext, raw: Node, depth: number): boolean {
   if (depth > 6) return false;
   const node = unwrap(raw);
   const t = traceOf(ctx, node);
   if (matchTrace(ctx, t, 'shared-store')) return true;
+  if (isOpaqueCollection(t)) return true;
   if (t.root.kind === 'param') {
     // `db.transaction(async (trx) => ...)`: the callback parameter of a store call is the store.
     const fn = t.root.fn;
@@ -646,6 +717,11 @@ function storeOrigin(ctx: CheckContext, raw: Node, depth: number): boolean {
       if (def?.type === 'Variable' && def.node.init) return storeOrigin(ctx, def.node.init, depth + 1);
       return false;
     }
+    // `rows[0] ? Number(rows[0].edited_at) : -1`, `row?.until ?? 0`: a stored value or a default.
+    case 'ConditionalExpression':
+      return storeOrigin(ctx, node.consequent, depth + 1) || storeOrigin(ctx, node.alternate, depth + 1);
+    case 'LogicalExpression':
+      return storeOrigin(ctx, node.left, depth + 1) || storeOrigin(ctx, node.right, depth + 1);
     default:
       return false;
   }
@@ -710,7 +786,11 @@ function isJsonParse(ctx: CheckContext, call: TSESTree.CallExpression): boolean 
 // ---------------------------------------------------------------------------------------------------------
 // Flow of one read
 
-function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use[] {
+/**
+ * `farCallers`: calls in other files of functions of the read's file (the analyzer): a value returned to them
+ * is followed there, as calls in the same file are.
+ */
+function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farCallers?: { ctx: CheckContext; calls: ReadonlyMap<FunctionNode, readonly CallLike[]> }): Use[] {
   const uses: Use[] = [];
   const visited = new Set<Node>();
   /** Fields the value was stamped into, with the class (or module) where it happened. */
@@ -723,7 +803,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
   };
   const state = { escaped: false };
   let steps = 0;
-  const facts = fileFacts(ctx);
+  const flowContexts = new Set<CheckContext>([ctx]);
   const queue: Flow[] = [
     { ctx, node: read, names: [], context: [], fields: [], level: 0, isString: false, hasRandom: false, siblings: [], depth: 0 },
   ];
@@ -738,14 +818,19 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     const flow = queue.shift() as Flow;
     if (visited.has(flow.node)) continue;
     visited.add(flow.node);
+    flowContexts.add(flow.ctx);
     climb(flow);
   }
 
   // A value stamped into a field that the file orders by or compares record against record.
   for (const [f, scopes] of fieldsSeen) {
     if (hasAny([f], ALLOW_WORDS, settings.allow) || hasAny([f], STOP_WORDS)) continue;
-    const sorted = [...(facts.sortedIn.get(f) ?? [])].some((scope) => scopes.has(scope));
-    if ((facts.ordered.has(f) || sorted) && (state.escaped || facts.stored.has(f))) {
+    const hit = [...flowContexts].some((c) => {
+      const cf = fileFacts(c);
+      const sorted = [...(cf.sortedIn.get(f) ?? [])].some((scope) => scopes.has(scope));
+      return (cf.ordered.has(f) || sorted) && (state.escaped || cf.stored.has(f));
+    });
+    if (hit) {
       add('ordering', read);
       break;
     }
@@ -936,6 +1021,12 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
           flow = { ...flow, level: flow.level + 1, arrayIndex: parent.elements.indexOf(cur as TSESTree.Expression) };
           cur = parent;
           continue;
+        case 'SpreadElement':
+          // `[...local, ...remote]`: the elements of the array move into the new one, as deep as before.
+          if (parent.parent.type !== 'ArrayExpression') return;
+          flow = { ...flow, arrayIndex: undefined };
+          cur = parent.parent;
+          continue;
         case 'VariableDeclarator': {
           if (parent.init !== cur || parent.id.type !== 'Identifier') return;
           if (!isLocalBinding(c, parent.id) && !addName(flow, parent.id.name, parent)) return;
@@ -1001,6 +1092,8 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     }
     if (param.type === 'AssignmentPattern') param = param.left;
     if (param.type !== 'Identifier') return;
+    // Records carried into a function of another file: their fields are handled there (sorted, compared).
+    if (c.file.ast !== flow.ctx.file.ast) for (const f of flow.fields) seeField(f, param);
     const next: Flow = { ...flow, ctx: c, names: [...flow.names], context: [...flow.context] };
     const variable = scopeIndex(c.file).variableOf(param);
     if (variable) intoReferences(next, variable, param);
@@ -1013,6 +1106,9 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
     if (exportedName(fn)) state.escaped = true;
     for (const call of fileFacts(flow.ctx).callers.get(fn) ?? []) {
       enqueue({ ...next, node: call, depth: flow.depth + 1 });
+    }
+    if (farCallers && farCallers.ctx !== flow.ctx) {
+      for (const call of farCallers.calls.get(fn) ?? []) enqueue({ ...next, ctx: farCallers.ctx, node: call, depth: flow.depth + 1 });
     }
   }
 
@@ -1081,19 +1177,19 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
       if (storeOrigin(flow.ctx, leaf, 0)) shared = true;
       const bare = unwrap(leaf);
       const f = memberField(leaf) ?? (bare.type === 'Identifier' && !isLocalBinding(flow.ctx, bare) ? fieldKey(bare.name) : undefined);
-      if (f && facts.stored.has(f) && !hasAny([f], ALLOW_WORDS, settings.allow)) strongField = true;
+      if (f && fileFacts(flow.ctx).stored.has(f) && !hasAny([f], ALLOW_WORDS, settings.allow)) strongField = true;
     }
     const words = [...flow.names, ...flow.fields, ...flow.context, ...opNames];
     // Lock words alone do not make a comparison shared (a WebSocket's `lastHeartbeat` lives in one process): the
     // file must also talk to a shared store, where such a lock would live.
     const strong =
-      (hasAny(words, STRONG_OWNERSHIP_WORDS) && facts.hasStore) || hasAny(words, IDENTITY_WORDS, settings.boundary) || hasAny(words, DEDUPE_WORDS);
+      (hasAny(words, STRONG_OWNERSHIP_WORDS) && fileFacts(flow.ctx).hasStore) || hasAny(words, IDENTITY_WORDS, settings.boundary) || hasAny(words, DEDUPE_WORDS);
     const allowed = hasAny(words, ALLOW_WORDS, settings.allow);
     if (strong || ((shared || strongField) && !allowed)) {
       add(categoryOf(words, 'ordering'), cmp);
       return;
     }
-    if ((hasAny(words, TOLERANCE_WORDS) || facts.signatureFns.has(enclosingFunction(cmp))) && !hasAny(words, PROTOCOL_WORDS)) add('signatureTolerance', cmp);
+    if ((hasAny(words, TOLERANCE_WORDS) || fileFacts(flow.ctx).signatureFns.has(enclosingFunction(cmp))) && !hasAny(words, PROTOCOL_WORDS)) add('signatureTolerance', cmp);
     if (hasAny(words, RATE_LIMIT_WORDS)) add('rateLimitWindow', cmp);
   }
 
@@ -1179,7 +1275,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings): Use
       return;
     }
     for (const col of [...columns, ...flow.fields]) {
-      if (facts.ordered.has(fieldKey(col))) {
+      if (fileFacts(flow.ctx).ordered.has(fieldKey(col))) {
         add('ordering', at);
         return;
       }
@@ -1538,8 +1634,8 @@ function storeContextNames(ctx: CheckContext, at: Node): string[] {
 }
 
 /** The class a node belongs to, or the file's Program for module-level code and plain functions. */
-function scopeOf(ctx: CheckContext, node: Node): Node {
-  return enclosingClass(node) ?? ctx.file.ast;
+function scopeOf(_ctx: CheckContext, node: Node): Node {
+  return enclosingClass(node) ?? programOf(node);
 }
 
 const DELETE_METHOD = /^(?:del|delete|deleteMany|deleteOne|destroy|remove|removeMany|findOneAndDelete|findOneAndRemove|findByIdAndDelete|purge|prune|truncate|DeleteItemCommand|DeleteCommand)$/;

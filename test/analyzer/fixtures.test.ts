@@ -45,18 +45,7 @@ function expectedLabels(caseDir: string): string[] {
  * as `it.fails`, so one that starts passing fails the suite until it is taken off this list.
  */
 const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  'no-unbounded-parse/cjs-collect-module-req-on-data': 'a CommonJS module collecting a stream passed from another file is not followed',
-  'no-unbounded-parse/load-json-file-user-chosen-path': 'a user-chosen path passed to a reader in another file is not followed',
-  'no-unbounded-parse/reexported-body-helper-request-json': 'a fetch Request passed to a re-exported helper is not followed',
-  'no-unbounded-parse/stream-consumers-json-helper': 'reported at the read and again at the cross-file call site (one finding per flow wanted)',
-  'no-unhandled-timeout/bullmq-attempts-reexported-charge-client': 'a Promise.race timer inside a called function is not seen as a timeout source',
-  'no-wall-clock-at-boundary/cjs-idempotency-key-from-clock': 'a clock read returned by a function of another file is not followed',
-  'no-wall-clock-at-boundary/default-export-clock-lock-expiry-check': 'a clock read returned by a function of another file is not followed',
   'no-wall-clock-at-boundary/event-stamped-in-factory-sorted-in-applier': 'a property of a declared type is not followed across files',
-  'no-wall-clock-at-boundary/helper-now-stored-as-document-version': 'a clock read returned by a function of another file is not followed',
-  'no-wall-clock-at-boundary/lease-deadline-helper-in-shared-store': 'a clock read returned by a function of another file is not followed',
-  'no-wall-clock-at-boundary/lww-updatedat-from-helper-compared': 'a clock read returned by a function of another file is not followed',
-  'no-wall-clock-at-boundary/reexported-now-ordered-by-in-sql': 'a clock read returned by a function of another file is not followed',
 };
 
 const rules = readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort();

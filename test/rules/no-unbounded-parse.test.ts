@@ -460,6 +460,21 @@ app.get('/openapi.json', async (req, res, next) => {
 `,
     },
     {
+      name: 'readFile of a user-chosen path after its stat size is checked, then parsed',
+      code: `import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import express from 'express';
+
+export const app = express();
+app.get('/reports/:name', async (req, res) => {
+  const file = path.join('/srv/reports', path.basename(req.params.name));
+  const info = await stat(file);
+  if (info.size > 1024 * 1024) return res.status(413).end();
+  res.json(JSON.parse(await readFile(file, 'utf8')));
+});
+`,
+    },
+    {
       name: 'readFile of a user-chosen path that is not parsed (sent back as is)',
       code: `import { readFile } from 'node:fs/promises';
 import path from 'node:path';

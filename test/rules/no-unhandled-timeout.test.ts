@@ -1075,6 +1075,29 @@ export async function createOrder(order: { sku: string; qty: number }) {
   ],
   invalid: [
     {
+      name: 'a helper races its POST (held in a const through .then) against a timer; BullMQ retries it without a key',
+      code: `import { Queue, Worker } from 'bullmq';
+
+const connection = { host: 'localhost', port: 6379 };
+const queue = new Queue('payouts', { connection });
+
+async function payout(id: string): Promise<unknown> {
+  const pending = fetch('https://payouts.example.test/v1/payouts', { method: 'POST', body: JSON.stringify({ id }) }).then((r) => r.json());
+  const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 5_000));
+  return Promise.race([pending, timer]);
+}
+
+export async function enqueue(id: string): Promise<void> {
+  await queue.add('payout', { id }, { attempts: 4 });
+}
+
+export const worker = new Worker('payouts', async (job) => {
+  await payout(job.data.id);
+}, { connection });
+`,
+      errors: [{ messageId: 'retriedBlindly', line: 17, column: 9 }],
+    },
+    {
       name: "fetch POST with AbortSignal.timeout; TimeoutError releases the hold and reports failure",
       code: `import pg from 'pg';
 

@@ -8,6 +8,38 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-wall-clock-at-boundary', rule, {
   valid: [
     {
+      name: "an audit stamp spread into a list written to a store under a neutral key",
+      code: `import { Redis } from 'ioredis';
+const redis = new Redis();
+export async function audit(name, others) {
+  const mine = [{ actor: name, loggedAt: Date.now() }];
+  await redis.set('audit:recent', JSON.stringify([...others, ...mine]));
+}
+`,
+    },
+    {
+      name: "a deadline chosen between local values by a conditional is not a stored value",
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function poll(opts) {
+  const { rows } = await pool.query('SELECT id FROM jobs');
+  const deadline = opts.until ? opts.until : opts.start + 1000;
+  if (Date.now() > deadline) return [];
+  return rows;
+}
+`,
+    },
+    {
+      name: "an untyped db.collection() client timing its own call (a duration, not a boundary)",
+      code: `export async function timedFind(db, id) {
+  const started = Date.now();
+  const doc = await db.collection('locks').findOne({ _id: id });
+  console.log('find took', Date.now() - started);
+  return doc;
+}
+`,
+    },
+    {
       name: "a column that only starts with an id word (no_show_at) is an audit field, not an id",
       code: `import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -870,6 +902,53 @@ export function byStart<T extends { start: number }>(defs: T[]): T[] {
     },
   ],
   invalid: [
+    {
+      name: "lock expiry inside records spread into the list a store keeps",
+      filename: "claim.js",
+      code: `import { Redis } from 'ioredis';
+const redis = new Redis();
+export async function claim(name, others) {
+  const mine = [{ owner: name, lockedUntil: Date.now() + 5000 }];
+  await redis.set('locks:all', JSON.stringify([...others, ...mine]));
+}
+`,
+      errors: [{ messageId: 'ownership', line: 4, column: 45 }],
+    },
+    {
+      name: "edit stamp compared with a stored stamp read through a conditional default (last write wins)",
+      filename: "documents.js",
+      code: `import pg from 'pg';
+const pool = new pg.Pool();
+async function saveIfNewer(id, editedAt) {
+  const { rows } = await pool.query('SELECT edited_at_ms FROM documents WHERE id = $1', [id]);
+  const stored = rows[0] ? Number(rows[0].edited_at_ms) : -1;
+  if (stored >= editedAt) return false;
+  await pool.query('UPDATE documents SET edited_at_ms = $2 WHERE id = $1', [id, editedAt]);
+  return true;
+}
+export async function edit(id) {
+  const editedAt = Date.now();
+  return saveIfNewer(id, editedAt);
+}
+`,
+      errors: [{ messageId: 'ordering', line: 11, column: 20 }],
+    },
+    {
+      name: "lock expiry read through an untyped db.collection() client compared with the local clock",
+      filename: "scheduler-lock.js",
+      code: `function now() {
+  return Date.now();
+}
+
+export async function tryTakeSchedulerLock(db, instanceId) {
+  const lock = await db.collection('locks').findOne({ _id: 'scheduler' });
+  if (lock && lock.owner !== instanceId && now() < lock.expiresAt) return false;
+  await db.collection('locks').updateOne({ _id: 'scheduler' }, { $set: { owner: instanceId } }, { upsert: true });
+  return true;
+}
+`,
+      errors: [{ messageId: 'ownership', line: 2, column: 10 }],
+    },
     {
       name: "Redis SETNX lock whose value is Date.now() + ttl",
       filename: "lock.js",
