@@ -1,5 +1,5 @@
-import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { createRule } from './utils/create-rule.js';
+import { specifierSchema } from './utils/schema.js';
 import { checkContextOf, reportFindings } from './utils/context.js';
 import {
   checkNoUnhandledTimeout,
@@ -9,26 +9,6 @@ import {
 
 export type Options = [NoUnhandledTimeoutOptions];
 export type MessageIds = NoUnhandledTimeoutMessageId;
-
-/** JSON Schema of a catalog specifier (the shape of `core/catalog/types.ts`). */
-const specifierSchema: JSONSchema4 = {
-  type: 'object',
-  description: 'Where the API comes from: a package, a global (`lib`) or a framework role, plus a path of steps.',
-  properties: {
-    from: { type: 'string', enum: ['package', 'lib', 'role'], description: 'Kind of root: an imported package, a global, or a framework role.' },
-    package: {
-      description: 'Module name(s) as imported (for `from: package`).',
-      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    },
-    role: {
-      description: 'Framework role(s), e.g. `http.response` (for `from: role`).',
-      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    },
-    path: { type: 'array', items: { type: 'string' }, description: "Steps after the root: names, '()' for a call, 'new', '#', '*', '**', 'a|b'." },
-  },
-  required: ['from', 'path'],
-  additionalProperties: false,
-};
 
 const defaults: Required<NoUnhandledTimeoutOptions> = {
   mutatingVerbs: [],

@@ -1,5 +1,5 @@
-import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { createRule } from './utils/create-rule.js';
+import { specifierSchema } from './utils/schema.js';
 import { checkContextOf, reportFindings } from './utils/context.js';
 import {
   checkNoWallClockAtBoundary,
@@ -10,29 +10,6 @@ import {
 
 export type Options = [NoWallClockAtBoundaryOptions];
 export type MessageIds = NoWallClockAtBoundaryMessageId;
-
-const specifierSchema: JSONSchema4 = {
-  type: 'object',
-  description: 'Where an API comes from, in the catalog specifier shape.',
-  properties: {
-    from: { type: 'string', enum: ['package', 'lib', 'role'], description: 'Root kind: an imported package, a global (`lib`), or a framework role.' },
-    package: {
-      description: 'Package name(s) as imported (for `from: "package"`).',
-      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    },
-    role: {
-      description: 'Framework role(s) (for `from: "role"`).',
-      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    },
-    path: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Steps after the root: property names, `()` for a call, `new` for a construction; `*`, `**` and `a|b` patterns.',
-    },
-  },
-  required: ['from', 'path'],
-  additionalProperties: false,
-};
 
 const defaults: NoWallClockAtBoundaryOptions = { ...checkerDefaults };
 
