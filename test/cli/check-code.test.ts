@@ -112,6 +112,25 @@ describe('assume check (code)', () => {
     expect(staged.stdout).not.toContain('src/other.ts');
   });
 
+  it('--changed checks only the files changed since the merge-base, plus untracked ones', () => {
+    const dir = project({ 'src/old.ts': ACK_FIRST, 'src/app.ts': ACK_AFTER });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    git('checkout', '-qb', 'feature');
+    // Nothing changed: the old finding in src/old.ts is not looked at.
+    expect(runCli(['check', '--changed', 'main'], dir).status).toBe(0);
+    writeFileSync(join(dir, 'src/app.ts'), ACK_FIRST);
+    git('commit', '-qam', 'regress');
+    writeFileSync(join(dir, 'src/new.ts'), 'export const n = 1;\n');
+    const result = runCli(['check', '--changed', 'main'], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('src/app.ts');
+    expect(result.stdout).not.toContain('src/old.ts');
+    expect(runCli(['check', '--changed', 'no-such-ref'], dir).status).toBe(2);
+  });
+
   it('--cache re-analyzes a changed file and ignores a corrupt cache', () => {
     const dir = project({ 'src/app.ts': ACK_FIRST, 'src/b.ts': 'export const b = 1;\n' });
     expect(runCli(['check', '--cache'], dir).status).toBe(1);
