@@ -1,5 +1,5 @@
 import { createRule } from './utils/create-rule.js';
-import { specifierSchema } from './utils/schema.js';
+import { catalogEntriesSchema } from './utils/schema.js';
 import { checkContextOf, reportFindings } from './utils/context.js';
 import {
   checkNoUnboundedParse,
@@ -57,23 +57,10 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Treat an AWS API Gateway `event.body` as hostile input.',
           },
-          catalog: {
-            type: 'array',
-            description:
-              'Extra catalog entries for this rule (roles: parser, unbounded-reader, bounded-reader, upload-parser, body-parser, socket-server, hostile-source).',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['id', 'role', 'target'],
-              properties: {
-                id: { type: 'string', description: 'Stable id of the entry.' },
-                role: { type: 'string', description: 'What the API is for this rule.' },
-                target: specifierSchema,
-                facts: { type: 'object', description: 'Facts for the role (e.g. `streamArg`, `limitOption`, `limits`).' },
-                description: { type: 'string', description: 'One line for docs.' },
-              },
-            },
-          },
+          catalog: catalogEntriesSchema(
+            'Extra catalog entries for this rule (roles: parser, unbounded-reader, bounded-reader, upload-parser, body-parser, socket-server, hostile-source).',
+            'Facts for the role (e.g. `streamArg`, `limitOption`, `limits`).',
+          ),
         },
       },
     ],

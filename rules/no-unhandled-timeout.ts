@@ -1,5 +1,5 @@
 import { createRule } from './utils/create-rule.js';
-import { specifierSchema } from './utils/schema.js';
+import { catalogEntriesSchema } from './utils/schema.js';
 import { checkContextOf, reportFindings } from './utils/context.js';
 import {
   checkNoUnhandledTimeout,
@@ -66,22 +66,10 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             description: 'More request option names that put a timeout on a call (or on every call of a client built with them).',
           },
-          catalog: {
-            type: 'array',
-            description: 'Extra catalog entries for this rule (roles: timeout-source, retry, state-changing, read-only, idempotent-call, fresh-id).',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['id', 'role', 'target'],
-              properties: {
-                id: { type: 'string', description: 'Stable id of the entry.' },
-                role: { type: 'string', description: 'What the API is for this rule.' },
-                target: specifierSchema,
-                facts: { type: 'object', description: 'Facts for the role (e.g. `kind` and `arg` of a timeout source, `fnArg` of a retry helper, `http` of a client).' },
-                description: { type: 'string', description: 'One line for docs.' },
-              },
-            },
-          },
+          catalog: catalogEntriesSchema(
+            'Extra catalog entries for this rule (roles: timeout-source, retry, state-changing, read-only, idempotent-call, fresh-id).',
+            'Facts for the role (e.g. `kind` and `arg` of a timeout source, `fnArg` of a retry helper, `http` of a client).',
+          ),
         },
       },
     ],

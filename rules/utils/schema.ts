@@ -19,3 +19,23 @@ export const specifierSchema: JSONSchema4 = {
   required: ['from', 'path'],
   additionalProperties: false,
 };
+
+/** JSON Schema of a rule's `catalog` option: extra catalog entries for that rule only. */
+export function catalogEntriesSchema(description: string, factsDescription: string): JSONSchema4 {
+  return {
+    type: 'array',
+    description,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'role', 'target'],
+      properties: {
+        id: { type: 'string', description: 'Stable id of the entry.' },
+        role: { type: 'string', description: 'What the API is for this rule.' },
+        target: specifierSchema,
+        facts: { type: 'object', description: factsDescription },
+        description: { type: 'string', description: 'One line for docs.' },
+      },
+    },
+  };
+}
