@@ -31,21 +31,36 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   const tsconfig = options.project ? resolve(cwd, options.project) : existsSync(join(cwd, 'tsconfig.json')) ? join(cwd, 'tsconfig.json') : undefined;
   if (tsconfig && !existsSync(tsconfig)) throw new Error(`tsconfig not found: ${tsconfig}`);
   const compilerOptions: ts.CompilerOptions = { allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true };
+  // The Project gives compiler options and module resolution; its source files are never added: the
+  // analyzer parses each file itself (to ESTree), so letting ts-morph parse the whole program as well would
+  // double the time and memory of a run for nothing.
   const project = tsconfig
-    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: options.paths !== undefined && options.paths.length > 0, compilerOptions: { allowJs: true, noEmit: true } })
+    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, compilerOptions: { allowJs: true, noEmit: true } })
     : new Project({ compilerOptions: { ...compilerOptions, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext } });
   let files: string[];
   if (options.paths && options.paths.length > 0) {
     files = [];
     for (const p of options.paths) collect(isAbsolute(p) ? p : resolve(cwd, p), files);
   } else if (tsconfig) {
-    files = project.getSourceFiles().map((sf) => sf.getFilePath()).filter((f) => !f.endsWith('.d.ts') && !f.includes('/node_modules/'));
+    files = tsconfigFiles(tsconfig).filter((f) => !f.endsWith('.d.ts') && !f.includes('/node_modules/'));
   } else {
     files = [];
     collect(cwd, files);
   }
   files = [...new Set(files.map((f) => resolve(f)))].sort();
   return { project, files, tsconfig };
+}
+
+/** The files a tsconfig names (its `files`, `include` and `exclude`, following `extends`), JS included. */
+function tsconfigFiles(tsconfig: string): string[] {
+  const problems: string[] = [];
+  const host: ts.ParseConfigFileHost = {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => problems.push(ts.flattenDiagnosticMessageText(d.messageText, '\n')),
+  };
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, { allowJs: true, noEmit: true }, host);
+  if (!parsed) throw new Error(`tsconfig could not be read: ${tsconfig}: ${problems.join('; ') || 'unknown error'}`);
+  return parsed.fileNames;
 }
 
 function collect(path: string, out: string[]): void {
