@@ -3,6 +3,7 @@ import type { Catalog } from '../core/catalog/types.js';
 import type { CheckContext, Finding, PathStep } from '../core/types.js';
 import { loadProgram } from './program.js';
 import { FileSkipped, ProgramContexts } from './program-resolver.js';
+import { identityOf } from './identity.js';
 
 /** A rule as the analyzer runs it: the core checker and the rule's message texts. */
 export interface AnalyzerRule {
@@ -34,6 +35,8 @@ export interface AnalyzeOptions {
   cacheKey?: string;
   /** Only files (absolute paths) this accepts are analyzed (include/exclude globs). */
   filter?: (file: string) => boolean;
+  /** Source bytes of parsed files kept in memory between files (see ProgramContexts); default 2 MiB. */
+  retainBytes?: number;
   /** Called after each file (for progress lines). */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -58,6 +61,8 @@ export interface AnalyzedFinding {
   endColumn: number;
   /** The finding's first source line, trimmed (for fingerprints that survive line shifts). */
   snippet: string;
+  /** Hash of the finding's code and its enclosing function's, normalized (baselines; see identity.ts). */
+  identity?: string;
   path: AnalyzedStep[];
 }
 
@@ -69,7 +74,8 @@ export interface IncompleteFile {
 export interface AnalyzeResult {
   findings: AnalyzedFinding[];
   incomplete: IncompleteFile[];
-  stats: { files: number; analyzed: number; durationMs: number; cached: number };
+  /** `parses`: files parsed, including dependencies and files parsed again after being released. */
+  stats: { files: number; analyzed: number; durationMs: number; cached: number; parses: number };
   /** POSIX paths (relative to cwd) of the files that were analyzed completely. */
   analyzedFiles: string[];
   /** What a later run may reuse (write it with the CLI's atomic writer). */
@@ -78,14 +84,14 @@ export interface AnalyzeResult {
 
 /** Per checked file: its content hash, the hashes of every file its check used, and what it found. */
 export interface AnalyzerCache {
-  version: 1;
+  version: 2;
   key: string;
   files: Record<string, { hash: string; deps: Record<string, string>; findings: AnalyzedFinding[] }>;
 }
 
 /** Is this parsed JSON a cache this version can use? A corrupt or foreign cache is discarded, never trusted. */
 export function isAnalyzerCache(value: unknown, key?: string): value is AnalyzerCache {
-  if (!isRecord(value) || value.version !== 1 || typeof value.key !== 'string' || (key !== undefined && value.key !== key) || !isRecord(value.files)) return false;
+  if (!isRecord(value) || value.version !== 2 || typeof value.key !== 'string' || (key !== undefined && value.key !== key) || !isRecord(value.files)) return false;
   return Object.values(value.files).every(
     (e) => isRecord(e) && typeof e.hash === 'string' && isRecord(e.deps) && Array.isArray(e.findings) && e.findings.every((f) => isRecord(f) && typeof f.file === 'string' && typeof f.line === 'number' && typeof f.ruleId === 'string' && typeof f.message === 'string'),
   );
@@ -103,10 +109,10 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const program = loadProgram({ cwd: options.cwd, paths: options.paths, project: options.project });
   if (options.filter) program.files = program.files.filter(options.filter);
   const analyzedFiles: string[] = [];
-  const contexts = new ProgramContexts({ project: program.project, catalog: options.catalog, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, overlay: options.overlay });
+  const contexts = new ProgramContexts({ project: program.project, catalog: options.catalog, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, overlay: options.overlay, retainBytes: options.retainBytes });
   const cacheKey = options.cacheKey ?? '';
   const previous = options.cache && options.cache.key === cacheKey ? options.cache : undefined;
-  const nextCache: AnalyzerCache = { version: 1, key: cacheKey, files: {} };
+  const nextCache: AnalyzerCache = { version: 2, key: cacheKey, files: {} };
   let cached = 0;
   const rules = options.rules.filter((r) => (options.ruleSettings?.[r.id]?.level ?? 'error') !== 'off');
   const seen = new Set<string>();
@@ -136,6 +142,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       options.onProgress?.(i + 1, program.files.length, cacheName);
       continue;
     }
+    contexts.release();
     const deps = contexts.track();
     const producedHere: AnalyzedFinding[] = [];
     let ctx: CheckContext;
@@ -170,6 +177,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
           endLine: finding.node.loc.end.line,
           endColumn: finding.node.loc.end.column + 1,
           snippet: lineOf(owner.file.text, finding.node.range[0]),
+          identity: identityOf(owner, finding.node),
           path: (finding.path ?? []).map((step) => stepOf(contexts, ctx, step, toRelative)),
         };
         producedHere.push(analyzedFinding);
@@ -197,7 +205,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   incomplete.sort((a, b) => a.file.localeCompare(b.file));
-  return { findings, incomplete, stats: { files: program.files.length, analyzed, cached, durationMs: Math.round(performance.now() - started) }, analyzedFiles, cache: nextCache };
+  return { findings, incomplete, stats: { files: program.files.length, analyzed, cached, parses: contexts.parses, durationMs: Math.round(performance.now() - started) }, analyzedFiles, cache: nextCache };
 }
 
 function stepOf(contexts: ProgramContexts, ctx: CheckContext, step: PathStep, toRelative: (f: string) => string): AnalyzedStep {

@@ -17,7 +17,15 @@ export interface ProgramContextsOptions {
   maxFileBytes: number;
   /** Contents that replace the disk's (the staged blobs of `--staged`). */
   overlay?: ReadonlyMap<string, string>;
+  /**
+   * How much source text (bytes) the parsed files kept in memory may add up to before the least recently
+   * used ones are dropped by `release()` (and parsed again if needed later). Default 2 MiB, about 0.25 GB
+   * of trees and scopes. `Infinity` keeps everything.
+   */
+  retainBytes?: number;
 }
+
+export const DEFAULT_RETAIN_BYTES = 2 * 1024 * 1024;
 
 /** Why a file could not be analyzed. */
 export class FileSkipped extends Error {
@@ -34,7 +42,11 @@ export class FileSkipped extends Error {
  * a Resolver that follows imports, requires and re-exports into other files of the project.
  */
 export class ProgramContexts {
+  /** Parsed files, least recently used first (a hit moves the entry to the end). */
   private readonly contexts = new Map<string, CheckContext | FileSkipped>();
+  private retained = 0;
+  /** Files parsed so far, counting a file parsed again after `release()` dropped it. */
+  parses = 0;
   private readonly byProgram = new WeakMap<TSESTree.Program, CheckContext>();
   private readonly moduleCache = new Map<string, string | null>();
   private readonly hashes = new Map<string, string | null>();
@@ -55,16 +67,38 @@ export class ProgramContexts {
     this.tracked?.add(file);
     const hit = this.contexts.get(file);
     if (hit instanceof FileSkipped) throw hit;
-    if (hit) return hit;
+    if (hit) {
+      this.contexts.delete(file);
+      this.contexts.set(file, hit);
+      return hit;
+    }
     try {
       const ctx = this.load(file);
       this.contexts.set(file, ctx);
+      this.retained += ctx.file.text.length;
       this.byProgram.set(ctx.file.ast, ctx);
       return ctx;
     } catch (error) {
       const skipped = error instanceof FileSkipped ? error : new FileSkipped(file, `could not be parsed: ${firstLine(error)}`);
       this.contexts.set(file, skipped);
       throw skipped;
+    }
+  }
+
+  /**
+   * Drops the least recently used parsed files while the kept source text exceeds `retainBytes`. Called
+   * between two files' checks only, so one check always sees one tree per file; a later check that needs a
+   * dropped file parses it again (same text, same findings; lookups keyed by the old tree's nodes still
+   * work while something holds them).
+   */
+  release(): void {
+    const limit = this.options.retainBytes ?? DEFAULT_RETAIN_BYTES;
+    if (this.retained <= limit) return;
+    for (const [file, entry] of this.contexts) {
+      if (this.retained <= limit) break;
+      if (entry instanceof FileSkipped) continue;
+      this.contexts.delete(file);
+      this.retained -= entry.file.text.length;
     }
   }
 
@@ -80,6 +114,7 @@ export class ProgramContexts {
     if (size > this.options.maxFileBytes) throw new FileSkipped(file, `larger than maxFileBytes (${size} > ${this.options.maxFileBytes} bytes)`);
     const text = staged ?? readFileSync(file, 'utf8');
     const source = parseSource(text, file);
+    this.parses++;
     return createCheckContext(source, { catalog: this.options.catalog, resolver: this.resolver });
   }
 
