@@ -160,10 +160,11 @@ function createProgram(io: Io, out: { stdout: string; stderr: string }, done: (o
       if (opts.staged && opts.changed !== undefined) throw new UsageError('--staged and --changed cannot be used together.');
       const sources = [registerSource];
       let files = 0;
+      // `--staged` / `--changed`: only these files (absolute), and for `--staged` their staged contents.
+      let only: string[] | undefined;
+      let overlay: Map<string, string> | undefined;
       if (opts.code !== false) {
         const [{ codeSource }, git] = await Promise.all([import('./sources/code.js'), opts.staged || opts.changed !== undefined ? import('../analyzer/git.js') : undefined]);
-        let only: string[] | undefined;
-        let overlay: Map<string, string> | undefined;
         try {
           if (opts.staged && git) {
             overlay = git.stagedFiles(io.cwd);
@@ -196,6 +197,8 @@ function createProgram(io: Io, out: { stdout: string; stderr: string }, done: (o
       }
       const result = await check({
         cwd: io.cwd,
+        only,
+        overlay,
         paths: paths.map((p) => path.relative(io.cwd, path.resolve(io.cwd, p)) || '.'),
         register: config.register ?? {},
         directives: config.suppressions ?? {},

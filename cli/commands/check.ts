@@ -5,7 +5,9 @@
  * plugs in as another `FindingSource` (see `defaultSources`): it returns its code findings, the files it
  * could not analyze (`incomplete`), and may use the register's waivers to hide the findings they cover.
  */
-import type { RegisterPaths } from '../../register/load.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ReadFs, RegisterPaths } from '../../register/load.js';
 import type { DirectiveOptions } from '../../register/directives.js';
 import type { Severity, Waiver } from '../../register/types.js';
 import type { Colors } from '../color.js';
@@ -46,6 +48,10 @@ export interface SourceContext {
   today: string;
   /** Waivers found by earlier sources (the register runs first). */
   waived: readonly Waiver[];
+  /** `--staged` / `--changed`: only these files (absolute paths); the register reads their comments only. */
+  only?: readonly string[];
+  /** `--staged`: the staged contents by absolute path, read instead of the working tree. */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface SourceResult {
@@ -72,7 +78,8 @@ export const registerSource: FindingSource = {
     const { checkRegister } = await import('../../register/check.js');
     const result = checkRegister({
       cwd: context.cwd,
-      files: context.paths.length > 0 ? context.paths : undefined,
+      files: context.only ?? (context.paths.length > 0 ? context.paths : undefined),
+      fs: context.overlay ? overlayFs(context.overlay) : undefined,
       paths: context.register,
       directives: context.directives,
       today: context.today,
@@ -80,6 +87,15 @@ export const registerSource: FindingSource = {
     return { findings: result.findings, waived: result.waived };
   },
 };
+
+/** The file system with staged contents in place of the working tree's (`--staged`). */
+function overlayFs(overlay: ReadonlyMap<string, string>): ReadFs {
+  return {
+    readFileSync: (file, encoding) => overlay.get(path.resolve(file)) ?? readFileSync(file, encoding),
+    readdirSync: (dir, options) => readdirSync(dir, options),
+    statSync: (file) => statSync(file),
+  };
+}
 
 /** The sources `assume check` runs, in order. Issue 3 appends the analyzer here. */
 export const defaultSources: readonly FindingSource[] = [registerSource];

@@ -112,6 +112,22 @@ describe('assume check (code)', () => {
     expect(staged.stdout).not.toContain('src/other.ts');
   });
 
+  it('--staged reads code annotations from the staged blobs of the staged files only', () => {
+    const dir = project({ 'src/app.ts': ACK_AFTER, 'src/other.ts': `// @assumes A-nowhere -- not in the register\n${ACK_AFTER}` });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', 'src/app.ts');
+    // An unknown citation only in the working tree of a staged file, and in a file that is not staged: neither is looked at.
+    writeFileSync(join(dir, 'src/app.ts'), `// @assumes A-unknown -- not in the register\n${ACK_AFTER}`);
+    const clean = runCli(['check', '--staged', '--format', 'json'], dir);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ findings: [] });
+    // The same citation staged: reported, at its staged line.
+    git('add', 'src/app.ts');
+    writeFileSync(join(dir, 'src/app.ts'), ACK_AFTER);
+    const staged = JSON.parse(runCli(['check', '--staged', '--format', 'json'], dir).stdout) as { findings: { ruleId: string; file: string; line: number }[] };
+    expect(staged.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['annotation/unknown-id', 'src/app.ts', 1]]);
+  });
+
   it('--changed checks only the files changed since the merge-base, plus untracked ones', () => {
     const dir = project({ 'src/old.ts': ACK_FIRST, 'src/app.ts': ACK_AFTER });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
