@@ -23,6 +23,8 @@ export interface ProgramContextsOptions {
    * of trees and scopes. `Infinity` keeps everything.
    */
   retainBytes?: number;
+  /** Every source file of the project (absolute), for reverse lookups (`importersOf`). */
+  files?: readonly string[];
 }
 
 export const DEFAULT_RETAIN_BYTES = 2 * 1024 * 1024;
@@ -50,6 +52,8 @@ export class ProgramContexts {
   private readonly byProgram = new WeakMap<TSESTree.Program, CheckContext>();
   private readonly moduleCache = new Map<string, string | null>();
   private readonly hashes = new Map<string, string | null>();
+  private readonly importers = new Map<string, { file: string; local: string }[]>();
+  private readonly namedImports = new Map<string, { specifier: string; names: Map<string, string> }[]>();
   /** Files whose contexts were used since `track()` was last called (dependencies of one file's check). */
   private tracked: Set<string> | undefined;
   readonly resolver: Resolver;
@@ -59,6 +63,16 @@ export class ProgramContexts {
       callee: (ctx, call) => calleeOf(ctx, call),
       importTarget: (ctx, specifier, exportName) => this.importTarget(ctx, specifier, exportName, 0),
       contextOf: (node) => this.contextOfNode(node),
+      moduleOf: (ctx, specifier) => {
+        const path = this.resolveModule(ctx.file.path, specifier);
+        if (!path) return undefined;
+        try {
+          return this.contextOf(path);
+        } catch {
+          return undefined;
+        }
+      },
+      importersOf: (ctx, exportName) => this.importersOf(ctx, exportName),
     };
   }
 
@@ -143,6 +157,68 @@ export class ProgramContexts {
         hit = null;
       }
       this.hashes.set(file, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * Files of the project that import `exportName` from the file of `ctx`: named imports found by a scan of
+   * each file's text (kept per file, no parse), confirmed on the importer's tree.
+   */
+  private importersOf(ctx: CheckContext, exportName: string): { ctx: CheckContext; local: string }[] {
+    const key = `${ctx.file.path}\0${exportName}`;
+    let files = this.importers.get(key);
+    if (!files) {
+      files = [];
+      for (const file of this.options.files ?? []) {
+        if (file === ctx.file.path) continue;
+        for (const imp of this.namedImportsOf(file)) {
+          const local = imp.names.get(exportName);
+          if (local !== undefined && this.resolveModule(file, imp.specifier) === ctx.file.path) files.push({ file, local });
+        }
+      }
+      this.importers.set(key, files);
+    }
+    const out: { ctx: CheckContext; local: string }[] = [];
+    for (const { file, local } of files) {
+      let importer: CheckContext;
+      try {
+        importer = this.contextOf(file);
+      } catch {
+        continue;
+      }
+      const confirmed = importer.file.ast.body.some(
+        (s) =>
+          s.type === 'ImportDeclaration' &&
+          s.specifiers.some((spec) => spec.type === 'ImportSpecifier' && spec.local.name === local && (spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value) === exportName),
+      );
+      if (confirmed) out.push({ ctx: importer, local });
+    }
+    return out;
+  }
+
+  /** `import [type] { a, b as c } from './x'` statements of a file, from its text (relative specifiers only). */
+  private namedImportsOf(file: string): { specifier: string; names: Map<string, string> }[] {
+    let hit = this.namedImports.get(file);
+    if (!hit) {
+      hit = [];
+      let text: string;
+      try {
+        text = this.options.overlay?.get(file) ?? readFileSync(file, 'utf8');
+      } catch {
+        text = '';
+      }
+      if (text.length <= this.options.maxFileBytes) {
+        for (const m of text.matchAll(/\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*['"](\.[^'"]*)['"]/g)) {
+          const names = new Map<string, string>();
+          for (const part of m[1].split(',')) {
+            const words = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/);
+            if (words[0]) names.set(words[0], words[1] ?? words[0]);
+          }
+          hit.push({ specifier: m[2], names });
+        }
+      }
+      this.namedImports.set(file, hit);
     }
     return hit;
   }

@@ -21,6 +21,13 @@ export interface Resolver {
   importTarget?(ctx: CheckContext, specifier: string, exportName: string): Trace | undefined;
   /** Cross-file: the context of the file a node belongs to, when it is not the current one (analyzer only). */
   contextOf?(node: Node): CheckContext | undefined;
+  /** Cross-file: the project file a module specifier written in the file of `ctx` resolves to (analyzer only). */
+  moduleOf?(ctx: CheckContext, specifier: string): CheckContext | undefined;
+  /**
+   * Cross-file: the project files that import export `exportName` of the file of `ctx` (named imports,
+   * `import type` included), with the local name each one binds it to (analyzer only).
+   */
+  importersOf?(ctx: CheckContext, exportName: string): readonly { ctx: CheckContext; local: string }[];
 }
 
 /** Same-file resolution: local functions, methods of local classes (`this.m()`), object literal methods. */

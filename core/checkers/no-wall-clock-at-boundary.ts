@@ -24,6 +24,7 @@ import { fieldKey, isSql, namedPlaceholderOffsets, orderedColumns, placeholderOf
 import { classMembers, enclosingClass, enclosingFunction, exportedName, propertyName, traceOf, unwrap, type Trace } from '../origin.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
+import { declaredTypeName, localNamesOf, typedOrderings, typeKeyOf } from '../typed-records.js';
 import type { CallLike, CheckContext, Finding, FunctionNode, Node, PathStep } from '../types.js';
 
 export const RULE_ID = 'no-wall-clock-at-boundary';
@@ -801,6 +802,8 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
     scopes.add(scopeOf(ctx, at));
     fieldsSeen.set(key, scopes);
   };
+  /** Fields stamped into an object literal of a declared type (followed across files by the analyzer). */
+  const typedSeen: { field: string; ctx: CheckContext; type: string }[] = [];
   const state = { escaped: false };
   let steps = 0;
   const flowContexts = new Set<CheckContext>([ctx]);
@@ -832,7 +835,21 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
     });
     if (hit) {
       add('ordering', read);
-      break;
+      return uses;
+    }
+  }
+  // A field of a declared type, stamped here and ordered on records of that type in another file (analyzer).
+  if (state.escaped) {
+    for (const seen of typedSeen) {
+      const f = fieldKey(seen.field);
+      if (hasAny([f], ALLOW_WORDS, settings.allow) || hasAny([f], STOP_WORDS)) continue;
+      const key = typeKeyOf(seen.ctx, seen.type);
+      if (!key) continue;
+      const ordered = localNamesOf(key).some(({ ctx: other, local }) => other.file.ast !== seen.ctx.file.ast && [...(typedOrderings(other).get(local) ?? [])].some((field) => fieldKey(field) === f));
+      if (ordered) {
+        add('ordering', read);
+        break;
+      }
     }
   }
   return uses;
@@ -1011,6 +1028,10 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
           }
           if (key) {
             seeField(key, parent);
+            if (ctx.resolver.importersOf) {
+              const type = declaredTypeName(parent.parent);
+              if (type) typedSeen.push({ field: key, ctx: c, type });
+            }
             if (!addName(flow, key, parent)) return;
           }
           flow = { ...flow, level: flow.level + 1, objectKey: key, fields: key ? [key, ...flow.fields] : flow.fields };
