@@ -51,8 +51,13 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   return { project, files, tsconfig };
 }
 
-/** The files a tsconfig names (its `files`, `include` and `exclude`, following `extends`), JS included. */
-function tsconfigFiles(tsconfig: string): string[] {
+/**
+ * The files a tsconfig names (its `files`, `include` and `exclude`, following `extends`), JS included, and
+ * those of the projects it references (a solution-style tsconfig with `"files": []` and `references`).
+ */
+function tsconfigFiles(tsconfig: string, seen = new Set<string>()): string[] {
+  if (seen.has(tsconfig)) return [];
+  seen.add(tsconfig);
   const problems: string[] = [];
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
@@ -60,7 +65,12 @@ function tsconfigFiles(tsconfig: string): string[] {
   };
   const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, { allowJs: true, noEmit: true }, host);
   if (!parsed) throw new Error(`tsconfig could not be read: ${tsconfig}: ${problems.join('; ') || 'unknown error'}`);
-  return parsed.fileNames;
+  const files = [...parsed.fileNames];
+  for (const ref of parsed.projectReferences ?? []) {
+    const target = ts.resolveProjectReferencePath(ref);
+    if (existsSync(target)) files.push(...tsconfigFiles(target, seen));
+  }
+  return files;
 }
 
 function collect(path: string, out: string[]): void {

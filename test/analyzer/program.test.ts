@@ -1,0 +1,58 @@
+/** Which files `assume check` analyzes when it loads a project from its tsconfig. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadProgram } from '../../analyzer/program.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'assume-program-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const filesOf = (dir: string) => loadProgram({ cwd: dir }).files.map((f) => relative(dir, f).split('\\').join('/'));
+
+describe('loadProgram', () => {
+  it('takes the files the tsconfig includes, JS too, without excluded ones, .d.ts or node_modules', () => {
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { allowJs: true }, include: ['src'], exclude: ['src/generated'] }),
+      'src/a.ts': 'export const a = 1;\n',
+      'src/b.js': 'export const b = 2;\n',
+      'src/types.d.ts': 'declare const x: number;\n',
+      'src/generated/c.ts': 'export const c = 3;\n',
+      'scripts/d.ts': 'export const d = 4;\n',
+    });
+    expect(filesOf(dir)).toEqual(['src/a.ts', 'src/b.js']);
+  });
+
+  it('follows extends', () => {
+    const dir = project({
+      'tsconfig.base.json': JSON.stringify({ include: ['lib'] }),
+      'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json' }),
+      'lib/x.ts': 'export const x = 1;\n',
+      'other/y.ts': 'export const y = 1;\n',
+    });
+    expect(filesOf(dir)).toEqual(['lib/x.ts']);
+  });
+
+  it('a solution-style tsconfig (no files, references) analyzes the referenced projects, each once', () => {
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './packages/api' }, { path: './packages/worker/tsconfig.json' }] }),
+      'packages/api/tsconfig.json': JSON.stringify({ compilerOptions: { composite: true }, include: ['src'], references: [{ path: '../worker' }] }),
+      'packages/api/src/server.ts': 'export const s = 1;\n',
+      'packages/worker/tsconfig.json': JSON.stringify({ compilerOptions: { composite: true }, include: ['src'] }),
+      'packages/worker/src/consumer.ts': 'export const c = 1;\n',
+    });
+    expect(filesOf(dir)).toEqual(['packages/api/src/server.ts', 'packages/worker/src/consumer.ts']);
+  });
+});
