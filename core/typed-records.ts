@@ -45,10 +45,16 @@ function annotationOf(node: Node | undefined): TSESTree.TypeNode | undefined {
 
 /**
  * The declared type of an object literal, by name: `{...} satisfies T`, `{...} as T`, `const x: T = {...}`,
- * `return {...}` (or an arrow's body) in a function declared to return `T` or `Promise<T>`.
+ * `return {...}` (or an arrow's body) in a function declared to return `T` or `Promise<T>`, `xs.push({...})`
+ * into an array declared `T[]`.
  */
-export function declaredTypeName(obj: TSESTree.ObjectExpression): string | undefined {
+export function declaredTypeName(ctx: CheckContext, obj: TSESTree.ObjectExpression): string | undefined {
   const parent = obj.parent;
+  // `records.push({...})` into an array declared `T[]` (a variable, a parameter or a class field).
+  if (parent.type === 'CallExpression' && parent.arguments.includes(obj) && parent.callee.type === 'MemberExpression' && !parent.callee.computed) {
+    const method = parent.callee.property.type === 'Identifier' ? parent.callee.property.name : '';
+    return method === 'push' || method === 'unshift' ? recordType(ctx, parent.callee.object, true) : undefined;
+  }
   if (parent.type === 'TSSatisfiesExpression' || parent.type === 'TSAsExpression') return referenceName(parent.typeAnnotation, false);
   if (parent.type === 'VariableDeclarator' && parent.init === obj) return referenceName(annotationOf(parent.id), false);
   let fn: Node | undefined;
@@ -102,22 +108,47 @@ export function localNamesOf(key: TypeKey): { ctx: CheckContext; local: string }
 const orderingCache = new WeakMap<TSESTree.Program, Map<string, Set<string>>>();
 
 /** The declared type (local name) of the records an expression holds, element-wise when `element`. */
-function recordType(ctx: CheckContext, raw: Node, element: boolean): string | undefined {
+function recordType(ctx: CheckContext, raw: Node, element: boolean, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
   let node = unwrapExpression(raw);
   if (element) {
-    // `[...batch]`, `batch.slice()`, `Array.from(batch)`
+    // `[...batch]`, `batch.slice()`, `buffer.splice(0)`, `Array.from(batch)`
     if (node.type === 'ArrayExpression' && node.elements.length === 1 && node.elements[0]?.type === 'SpreadElement') node = unwrapExpression(node.elements[0].argument);
     else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier') {
       const method = node.callee.property.name;
-      if (method === 'slice' || method === 'filter' || method === 'concat') node = unwrapExpression(node.callee.object);
+      if (method === 'slice' || method === 'splice' || method === 'filter' || method === 'concat') node = unwrapExpression(node.callee.object);
       else if (method === 'from' && node.callee.object.type === 'Identifier' && node.callee.object.name === 'Array' && node.arguments[0]) node = unwrapExpression(node.arguments[0]);
     }
+  }
+  // `this.buffer`: the class field's (or parameter property's) declared type.
+  if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && !node.computed && node.property.type === 'Identifier') {
+    return referenceName(classFieldType(node, node.property.name), element);
   }
   if (node.type !== 'Identifier') return undefined;
   const variable = scopeIndex(ctx.file).variableOf(node);
   const def = variable?.defs[0];
   if (!def) return undefined;
-  return referenceName(annotationOf(def.name), element);
+  const declared = annotationOf(def.name);
+  if (declared) return referenceName(declared, element);
+  // `const batch = this.buffer.splice(0)`: the type of what initialized it.
+  if (def.node.type === 'VariableDeclarator' && def.node.id === def.name && def.node.init && def.node.parent.kind === 'const') return recordType(ctx, def.node.init, element, depth + 1);
+  return undefined;
+}
+
+/** The declared type of field `name` of the class around `at` (a field or a constructor parameter property). */
+function classFieldType(at: Node, name: string): TSESTree.TypeNode | undefined {
+  let cls: Node | undefined = at.parent;
+  while (cls && cls.type !== 'ClassBody') cls = cls.parent;
+  if (!cls) return undefined;
+  for (const member of cls.body) {
+    if (member.type === 'PropertyDefinition' && !member.computed && member.key.type === 'Identifier' && member.key.name === name) return member.typeAnnotation?.typeAnnotation;
+    if (member.type === 'MethodDefinition' && member.kind === 'constructor') {
+      for (const param of member.value.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === name) return param.parameter.typeAnnotation?.typeAnnotation;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Field names two records of one declared type are ordered by in this file, per local type name. */

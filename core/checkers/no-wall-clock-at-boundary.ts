@@ -838,14 +838,14 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
       return uses;
     }
   }
-  // A field of a declared type, stamped here and ordered on records of that type in another file (analyzer).
-  if (state.escaped) {
+  // A field of a declared type, stamped here and ordered on records of that type elsewhere (analyzer).
+  {
     for (const seen of typedSeen) {
       const f = fieldKey(seen.field);
       if (hasAny([f], ALLOW_WORDS, settings.allow) || hasAny([f], STOP_WORDS)) continue;
       const key = typeKeyOf(seen.ctx, seen.type);
       if (!key) continue;
-      const ordered = localNamesOf(key).some(({ ctx: other, local }) => other.file.ast !== seen.ctx.file.ast && [...(typedOrderings(other).get(local) ?? [])].some((field) => fieldKey(field) === f));
+      const ordered = localNamesOf(key).some(({ ctx: other, local }) => [...(typedOrderings(other).get(local) ?? [])].some((field) => fieldKey(field) === f));
       if (ordered) {
         add('ordering', read);
         break;
@@ -1029,7 +1029,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
           if (key) {
             seeField(key, parent);
             if (ctx.resolver.importersOf) {
-              const type = declaredTypeName(parent.parent);
+              const type = declaredTypeName(c, parent.parent);
               if (type) typedSeen.push({ field: key, ctx: c, type });
             }
             if (!addName(flow, key, parent)) return;
