@@ -23,6 +23,8 @@ export interface AssumeConfig {
   catalog?: Partial<Catalog>;
   maxFileBytes?: number;
   timeBudgetMs?: number;
+  /** The baseline file of `assume check` (default `.assume/baseline.json`). */
+  baseline?: string;
 }
 
 /** A rule's level, or level and options. */

@@ -1,7 +1,7 @@
 /** Turns the result of `assume check` into the reporters' input (SARIF, GitHub): plain data, sorted. */
 import type { AnalyzedFinding } from '../analyzer/analyze.js';
 import { registerRuleDescriptions, registerRuleIds } from '../register/types.js';
-import type { CheckResult } from './commands/check.js';
+import type { CheckResult, ReportFinding } from './commands/check.js';
 import type { Report, ReportedRule } from './reporters/types.js';
 
 const REPO = 'https://github.com/assume-lint/assume-lint';
@@ -43,7 +43,11 @@ export function reportedRules(coreRules: readonly CoreRuleInfo[]): ReportedRule[
 }
 
 export function reportOf(result: CheckResult, options: { root: string; version: string; rules: readonly ReportedRule[]; files: number; durationMs: number }): Report {
-  const findings: AnalyzedFinding[] = result.findings.map((f) => ({
+  // With a baseline, the baselined findings are reported too (marked `unchanged`), in the same order as the rest.
+  const all = result.baseline
+    ? [...result.findings.map((f) => ({ f, state: 'new' as const })), ...result.baseline.unchanged.map((f) => ({ f, state: 'unchanged' as const }))].sort((a, b) => compareFindings(a.f, b.f))
+    : result.findings.map((f) => ({ f, state: 'new' as const }));
+  const findings: AnalyzedFinding[] = all.map(({ f }) => ({
     ruleId: f.ruleId,
     messageId: f.messageId ?? f.ruleId,
     message: f.message,
@@ -54,6 +58,7 @@ export function reportOf(result: CheckResult, options: { root: string; version: 
     endLine: f.endLine ?? f.line,
     endColumn: f.endColumn ?? f.column,
     snippet: f.snippet ?? f.message,
+    ...(f.identity !== undefined ? { identity: f.identity } : {}),
     path: f.path ?? [],
   }));
   return {
@@ -63,5 +68,14 @@ export function reportOf(result: CheckResult, options: { root: string; version: 
     findings,
     incomplete: result.incomplete,
     stats: { files: options.files, analyzed: options.files - result.incomplete.length, durationMs: options.durationMs },
+    ...(result.baseline ? { baseline: { file: result.baseline.file, states: all.map((a) => a.state), fixed: result.baseline.fixed.length } } : {}),
   };
+}
+
+/** The order of the reports: file, line, column, rule. */
+function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import type { ReadFs, RegisterPaths } from '../../register/load.js';
 import type { DirectiveOptions } from '../../register/directives.js';
 import type { Severity, Waiver } from '../../register/types.js';
 import type { Colors } from '../color.js';
+import type { BaselineEntry } from '../baseline.js';
 import { ExitCode } from '../errors.js';
 import { applyWaivers } from '../../register/waivers.js';
 
@@ -28,6 +29,8 @@ export interface ReportFinding {
   messageId?: string;
   /** The finding's source line, trimmed. */
   snippet?: string;
+  /** Code findings: hash of the finding's code and its enclosing function's (baselines; analyzer/identity.ts). */
+  identity?: string;
   /** Where the value came from: source -> ... -> sink, across files. */
   path?: { file: string; line: number; column: number; note: string }[];
 }
@@ -110,10 +113,25 @@ export interface WaivedEntry extends Waiver {
 }
 
 export interface CheckResult {
+  /** The findings that count: with a baseline, only the new ones. */
   findings: ReportFinding[];
   waived: WaivedEntry[];
   incomplete: SkippedFile[];
   exitCode: ExitCode;
+  /** POSIX paths of the files the code source analyzed completely. */
+  analyzedFiles?: string[];
+  /** Set when a baseline is in use (see cli/baseline.ts). */
+  baseline?: BaselineOutcome;
+}
+
+/** What a baseline did to a run: the findings it records (not failures) and the entries whose finding is gone. */
+export interface BaselineOutcome {
+  /** The baseline file, as given or relative to cwd. */
+  file: string;
+  /** Findings the baseline records: reported, never failures. */
+  unchanged: ReportFinding[];
+  /** Entries whose finding is gone (only for files this run looked at): `--baseline-prune` drops them. */
+  fixed: BaselineEntry[];
 }
 
 function compare(a: ReportFinding, b: ReportFinding): number {
@@ -147,7 +165,7 @@ export async function check(options: CheckCommandOptions): Promise<CheckResult> 
   const waived: WaivedEntry[] = waivers.map((w) => ({ ...w, findings: hidden.filter((h) => h.waiver === w).map((h) => h.finding) }));
   const hasErrors = findings.some((f) => f.severity === 'error');
   const exitCode = hasErrors ? ExitCode.findings : incomplete.length > 0 ? ExitCode.incomplete : ExitCode.clean;
-  return { findings, waived, incomplete, exitCode };
+  return { findings, waived, incomplete, exitCode, analyzedFiles: [...analyzed].sort() };
 }
 
 /** Version of the JSON report's shape; bump on a breaking change. */
@@ -155,13 +173,19 @@ export const JSON_REPORT_VERSION = 1;
 
 export function formatJson(result: CheckResult): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const summary = { errors, warnings: result.findings.length - errors, waived: result.waived.length, incomplete: result.incomplete.length };
+  const { baseline } = result;
+  if (!baseline) return `${JSON.stringify({ version: JSON_REPORT_VERSION, findings: result.findings, waived: result.waived, incomplete: result.incomplete, summary }, null, 2)}\n`;
+  // With a baseline every finding is listed, each marked "new" (counts, fails the run) or "unchanged" (baselined).
+  const findings = [...result.findings.map((f) => ({ ...f, baseline: 'new' as const })), ...baseline.unchanged.map((f) => ({ ...f, baseline: 'unchanged' as const }))].sort(compare);
   return `${JSON.stringify(
     {
       version: JSON_REPORT_VERSION,
-      findings: result.findings,
+      findings,
       waived: result.waived,
       incomplete: result.incomplete,
-      summary: { errors, warnings: result.findings.length - errors, waived: result.waived.length, incomplete: result.incomplete.length },
+      baseline: { file: baseline.file, fixed: baseline.fixed },
+      summary: { ...summary, baselined: baseline.unchanged.length, fixed: baseline.fixed.length },
     },
     null,
     2,
@@ -185,8 +209,9 @@ export function formatText(result: CheckResult, colors: Colors): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
   if (result.findings.length > 0) out.push('');
-  if (result.findings.length === 0) out.push(colors.green('No problems found.'));
+  if (result.findings.length === 0) out.push(colors.green(result.baseline ? 'No new problems found.' : 'No problems found.'));
   else out.push(colors.bold(`${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`));
+  if (result.baseline) out.push(...baselineLines(result.baseline, colors));
   if (result.incomplete.length > 0) {
     out.push('', colors.yellow(`Incomplete: ${result.incomplete.length} file(s) not analyzed:`));
     for (const s of result.incomplete) out.push(`  ${s.file}: ${s.reason}`);
@@ -199,4 +224,12 @@ export function formatText(result: CheckResult, colors: Colors): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The text report's baseline summary: how many findings it holds back, and which entries are fixed. */
+function baselineLines(baseline: BaselineOutcome, colors: Colors): string[] {
+  const n = baseline.unchanged.length;
+  const fixed = baseline.fixed.length;
+  const head = `${n} baselined${fixed > 0 ? `, ${fixed} fixed: run --baseline-prune` : ''} (${baseline.file})`;
+  return [colors.dim(head), ...baseline.fixed.map((e) => colors.dim(`  fixed  ${e.file}:${e.line}  ${e.ruleId}  ${e.message}`))];
 }

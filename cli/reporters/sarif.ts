@@ -59,6 +59,7 @@ export function formatSarif(report: Report, automationId = 'assume/check'): stri
             message: { text: f.message },
             locations: [location(f.file, f.line, f.column, f.endLine, f.endColumn)],
             partialFingerprints: { 'assumeFinding/v1': prints[i] },
+            ...(report.baseline ? { baselineState: report.baseline.states[i] } : {}),
             ...(f.path.length > 0
               ? {
                   codeFlows: [

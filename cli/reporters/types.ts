@@ -23,7 +23,15 @@ export interface Report {
   findings: readonly AnalyzedFinding[];
   incomplete: readonly IncompleteFile[];
   stats: { files: number; analyzed: number; durationMs: number };
+  /**
+   * Set when a baseline is in use: per finding (same index), `new` (fails the run) or `unchanged` (recorded
+   * in the baseline); and how many baseline entries are fixed.
+   */
+  baseline?: { file: string; states: readonly BaselineState[]; fixed: number };
 }
+
+/** SARIF's `baselineState` values this tool reports. */
+export type BaselineState = 'new' | 'unchanged';
 
 /** Finding rule id with the plugin prefix. */
 export function qualifiedRuleId(ruleId: string): string {

@@ -134,6 +134,7 @@ function toReportFinding(f: AnalyzedFinding): ReportFinding {
     endColumn: f.endColumn,
     messageId: f.messageId,
     snippet: f.snippet,
+    identity: f.identity,
     path: f.path,
   };
 }

@@ -130,11 +130,13 @@ describe('analyze: cache and overlay', () => {
 
 describe('isAnalyzerCache', () => {
   it('accepts only well-formed caches of this version and key', () => {
-    expect(isAnalyzerCache({ version: 1, key: 'k', files: {} }, 'k')).toBe(true);
-    expect(isAnalyzerCache({ version: 1, key: 'k', files: {} }, 'other')).toBe(false);
-    expect(isAnalyzerCache({ version: 2, key: 'k', files: {} }, 'k')).toBe(false);
-    expect(isAnalyzerCache({ version: 1, key: 'k', files: { a: { hash: 1 } } }, 'k')).toBe(false);
-    expect(isAnalyzerCache({ version: 1, key: 'k', files: { a: { hash: 'h', deps: {}, findings: [{ file: 3 }] } } }, 'k')).toBe(false);
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: {} }, 'k')).toBe(true);
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: {} }, 'other')).toBe(false);
+    // Version 1 caches have no finding identities (baselines): discarded.
+    expect(isAnalyzerCache({ version: 1, key: 'k', files: {} }, 'k')).toBe(false);
+    expect(isAnalyzerCache({ version: 3, key: 'k', files: {} }, 'k')).toBe(false);
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: { a: { hash: 1 } } }, 'k')).toBe(false);
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: { a: { hash: 'h', deps: {}, findings: [{ file: 3 }] } } }, 'k')).toBe(false);
     expect(isAnalyzerCache('garbage', 'k')).toBe(false);
     expect(isAnalyzerCache(null, 'k')).toBe(false);
   });
