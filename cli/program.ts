@@ -245,6 +245,8 @@ function createProgram(io: Io, out: { stdout: string; stderr: string }, done: (o
       });
       io.progress?.('');
       let stderr = '';
+      // Zero files is legitimate for a staged or changed set, or a register-only repo; say so rather than pass silently.
+      if (opts.code !== false && only === undefined && files === 0) stderr += 'assume: no source files to analyze (check the tsconfig\'s include, the paths given, or the config\'s include/exclude); only the register was checked.\n';
       if (opts.baselineWrite && baseline) {
         const { recordBaseline } = await import('./baseline.js');
         const incomplete = result.incomplete.map((i) => i.file);

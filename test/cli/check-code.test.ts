@@ -128,6 +128,16 @@ describe('assume check (code)', () => {
     expect(staged.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['annotation/unknown-id', 'src/app.ts', 1]]);
   });
 
+  it('says so on stderr when there is no source file to analyze, and only then', () => {
+    const empty = project({ 'tsconfig.json': JSON.stringify({ include: ['src'] }), 'lib/a.ts': ACK_FIRST });
+    const none = runCli(['check'], empty);
+    expect(none.status).toBe(0);
+    expect(none.stderr).toContain('no source files to analyze');
+    const some = runCli(['check'], project({ 'src/app.ts': ACK_AFTER }));
+    expect(some.status).toBe(0);
+    expect(some.stderr).not.toContain('no source files');
+  });
+
   it('--changed checks only the files changed since the merge-base, plus untracked ones', () => {
     const dir = project({ 'src/old.ts': ACK_FIRST, 'src/app.ts': ACK_AFTER });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
