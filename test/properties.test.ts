@@ -1,13 +1,17 @@
 // Properties of the four rules on realistic code (fixtures/properties/, copied from the corpus):
 // refactorings that do not change what a program does do not change the findings, and no input, however
 // broken, makes a rule crash.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyzer/api.js';
 import { findingKeys, lintWithRules, type LintFinding } from './helpers/lint.js';
 import { registeredRuleIds } from './helpers/plugin.js';
 import { repoPath } from './helpers/repo.js';
 import { applyRename, freshNames, insertLines, planRename, statementLines, type LineInsertion } from './helpers/transforms.js';
+import { renderService, serviceSpec, unitLineKey, type ServiceSpec } from './robustness/generators.js';
 
 const RULES = ['no-wall-clock-at-boundary', 'no-unhandled-timeout', 'no-ack-before-durable-write', 'no-unbounded-parse'];
 const FIXTURES = repoPath('fixtures', 'properties');
@@ -189,4 +193,103 @@ describe('no input makes a rule crash', () => {
       { numRuns: CRASH_RUNS },
     );
   });
+});
+
+// The same properties on generated service code (test/robustness/generators.ts: express, Fastify, node:http,
+// amqplib, kafkajs handlers with pg/knex/redis/mongo writes, JSON.parse, timeouts, Date.now), through both
+// engines: the ESLint rules and the whole-program analyzer. A generated file is a list of self-contained
+// units, so reordering the units is a refactoring too; findings are compared by unit and line within it.
+describe('generated service code: renaming, reordering units and adding comments never change the findings', () => {
+  /** Locals whose names carry no role: the rules must not care what they are called. (Names such as
+   *  `lockUntil` or `version` are evidence for no-wall-clock-at-boundary by design, so they stay.) */
+  const NEUTRAL = /^(app|fastify|channel|consumer|pool|knex|redis|db|req|res|request|reply|msg|message|event|input|chunk|raw|text|reject|id\d+|parsed[\d_]+|err[\d_]+|controller[\d_]+|attempt[\d_]+|key[\d_]+)$/;
+
+  const validInput = fc.record({ spec: serviceSpec, ext: fc.constantFrom('ts' as const, 'js' as const) });
+
+  interface Variant {
+    code: string;
+    /** Finding line in `code` -> stable key (unit and offset), or undefined for an inserted line. */
+    keyOf: (line: number) => string | undefined;
+  }
+
+  /** Builds the baseline and a transformed variant of a spec from the random choices of one run. */
+  /** How many runs really renamed, reordered and had findings to compare (so the properties are not vacuous). */
+  const tally = { renamed: 0, reordered: 0, withFindings: 0 };
+
+  function variants(spec: ServiceSpec, ext: 'ts' | 'js', order: number[], pick: number[], insertions: { at: number; lines: string[] }[]): [Variant, Variant] {
+    const typedSpec = ext === 'js' ? { ...spec, typed: false } : spec;
+    const base = renderService(typedSpec);
+    const moved = renderService(typedSpec, order);
+    const file = `gen.${ext}`;
+    const plan = planRename(moved.code, file);
+    const neutral = plan.candidates.map((c) => c.name).filter((name) => NEUTRAL.test(name));
+    const chosen = [...new Set(pick.filter(() => neutral.length > 0).map((p) => neutral[p % neutral.length]))];
+    const fresh = freshNames(plan, chosen.length, 'v');
+    const renamed = applyRename(moved.code, plan, new Map(chosen.map((old, i) => [old, fresh[i]])));
+    if (chosen.length > 0) tally.renamed += 1;
+    if (order.some((u, i) => u !== i)) tally.reordered += 1;
+    const lines = statementLines(renamed, file);
+    const inserted = insertLines(renamed, insertions.map((ins) => ({ before: lines[ins.at % lines.length], lines: ins.lines })).filter((ins, i, all) => all.findIndex((x) => x.before === ins.before) === i));
+    const back = new Map<number, number>();
+    for (let line = 1; line <= renamed.split('\n').length; line += 1) back.set(inserted.mapLine(line), line);
+    return [
+      { code: base.code, keyOf: (line) => unitLineKey(base, line) },
+      { code: inserted.code, keyOf: (line) => { const original = back.get(line); return original === undefined ? undefined : unitLineKey(moved, original); } },
+    ];
+  }
+
+  const runArbs = [
+    validInput,
+    fc.nat(),
+    fc.array(fc.nat(), { maxLength: 6 }),
+    fc.array(fc.record({ at: fc.nat(), lines: insertedLines }), { maxLength: 6 }),
+  ] as const;
+
+  const permutation = (n: number, seed: number): number[] => {
+    const order = Array.from({ length: n }, (_v, i) => i);
+    // A seeded Fisher-Yates: deterministic for fast-check's replay and shrinking.
+    let s = seed;
+    for (let i = n - 1; i > 0; i -= 1) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      const j = s % (i + 1);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  };
+
+  it('through the ESLint rules', () => {
+    fc.assert(
+      fc.property(...runArbs, ({ spec, ext }, seed, pick, insertions) => {
+        const [base, changed] = variants(spec, ext, permutation(spec.units.length, seed), pick, insertions);
+        const keys = (v: Variant) => lint(v.code, `gen.${ext}`).filter((f) => f.ruleId?.startsWith('assume/')).map((f) => `${f.ruleId ?? ''}:${f.messageId ?? ''}@${v.keyOf(f.line) ?? 'inserted line'}`).sort();
+        const expected = keys(base);
+        if (expected.length > 0) tally.withFindings += 1;
+        expect(keys(changed)).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+    expect(tally.renamed).toBeGreaterThan(10);
+    expect(tally.reordered).toBeGreaterThan(10);
+    expect(tally.withFindings).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('through the analyzer', () => {
+    fc.assert(
+      fc.property(...runArbs, ({ spec, ext }, seed, pick, insertions) => {
+        const [base, changed] = variants(spec, ext, permutation(spec.units.length, seed), pick, insertions);
+        const dir = mkdtempSync(join(tmpdir(), 'assume-props-'));
+        try {
+          writeFileSync(join(dir, `base.${ext}`), base.code);
+          writeFileSync(join(dir, `changed.${ext}`), changed.code);
+          const result = analyze({ cwd: dir });
+          expect(result.incomplete).toEqual([]);
+          const keys = (file: string, v: Variant) => result.findings.filter((f) => f.file === file).map((f) => `${f.ruleId}:${f.messageId}@${v.keyOf(f.line) ?? 'inserted line'}`).sort();
+          expect(keys(`changed.${ext}`, changed)).toEqual(keys(`base.${ext}`, base));
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
 });
