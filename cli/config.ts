@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cosmiconfig } from 'cosmiconfig';
+import YAML from 'yaml';
 import * as path from 'node:path';
 import { ConfigError } from './errors.js';
 import { packageRoot } from './package-info.js';
@@ -152,40 +153,136 @@ function searchDirs(cwd: string): string[] {
  * naming the file and, where known, the key.
  */
 export async function loadConfig(options: { cwd: string; file?: string }): Promise<LoadedConfig> {
-  const explorer = cosmiconfig('assume', { searchPlaces: SEARCH_PLACES, searchStrategy: 'none', cache: false });
   const relOf = (abs: string) => path.relative(options.cwd, abs).split(path.sep).join('/') || path.basename(abs);
-  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null = null;
+  let explorer: ReturnType<typeof cosmiconfig>;
+  try {
+    // cosmiconfig reads its own meta config (package.json#cosmiconfig) from cwd when it is created.
+    explorer = cosmiconfig('assume', { searchPlaces: SEARCH_PLACES, searchStrategy: 'none', cache: false, loaders: { '.json': loadJsonText, '.yaml': loadYamlText, '.yml': loadYamlText, noExt: loadYamlText } });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const file = /Error in (.+?):\s*$/m.exec(message)?.[1];
+    const rel = file ? relOf(file) : 'package.json';
+    throw new ConfigError(`${rel} is not valid JSON: ${message.split('\n')[1] ?? message}`, rel);
+  }
+  let found: string | undefined;
   if (options.file !== undefined) {
-    const abs = path.resolve(options.cwd, options.file);
-    try {
-      result = await explorer.load(abs);
-    } catch (error) {
-      throw new ConfigError(describeLoadError(error, relOf(abs)), relOf(abs));
-    }
+    found = path.resolve(options.cwd, options.file);
   } else {
-    for (const dir of searchDirs(options.cwd)) {
-      try {
-        result = await explorer.search(dir);
-      } catch (error) {
-        const file = /(\S+\.(?:json|ya?ml|[cm]?js)|\.assumerc)\b/.exec(error instanceof Error ? error.message : '')?.[1];
-        throw new ConfigError(describeLoadError(error, file ? relOf(path.resolve(dir, file)) : relOf(dir)), file);
+    search: for (const dir of searchDirs(options.cwd)) {
+      for (const place of SEARCH_PLACES) {
+        const abs = path.join(dir, place);
+        if (!existsSync(abs)) continue;
+        if (place === 'package.json' && !packageJsonHasKey(abs, relOf(abs))) continue;
+        found = abs;
+        break search;
       }
-      if (result) break;
     }
   }
-  if (!result) return { config: {} };
-  const rel = relOf(result.filepath);
-  const data = result.isEmpty ? {} : result.config;
-  const errors = validateAgainstSchema(data, configSchema());
+  if (found === undefined) return { config: {} };
+  const rel = relOf(found);
+  let result: { config: unknown; isEmpty?: boolean } | null;
+  try {
+    result = await withDeadline(explorer.load(found), CONFIG_LOAD_MS);
+  } catch (error) {
+    throw new ConfigError(describeLoadError(error, rel), rel);
+  }
+  // An empty file (or one holding only comments) is an empty config; `null` or a JS config exporting nothing is a mistake.
+  const empty = (result === null || result.isEmpty === true) && !/\.[cm]?js$/.test(rel) && isBlank(readFileSync(found, 'utf8'));
+  const data = empty ? {} : result?.config;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ConfigError(`${rel}: the config must be an object of settings, not ${data === null || data === undefined ? 'null or nothing' : Array.isArray(data) ? 'an array' : typeof data}.`, rel);
+  }
+  let errors: { key: string; message: string }[];
+  try {
+    errors = validateAgainstSchema(data, configSchema());
+  } catch (error) {
+    throw new ConfigError(`${rel}: reading the settings failed: ${describeThrown(error)}`, rel);
+  }
   if (errors.length > 0) {
     throw new ConfigError(`${rel}: ${errors.map((e) => e.message).join(' ')}`, rel, errors[0].key);
   }
-  return { config: data as AssumeConfig, file: rel };
+  return { config: data, file: rel };
+}
+
+/** How long a JS config may take to load (it runs user code): past this, a config error, not a hang. */
+const CONFIG_LOAD_MS = 10_000;
+
+/** `promise`, or a rejection after `ms`; the pending timer also keeps Node from exiting on a promise that never settles. */
+async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new ConfigLoadError(`it did not finish loading within ${ms / 1000} s (a JS config that never settles?)`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A config file's own problem, described for the user (no stack, no absolute path). */
+class ConfigLoadError extends Error {}
+
+function isBlank(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/).every((line) => /^\s*(?:#.*)?$/.test(line));
+}
+
+/** Is this package.json carrying an `assume` key? A package.json that is not JSON is a config error naming it. */
+function packageJsonHasKey(abs: string, rel: string): boolean {
+  let value: unknown;
+  try {
+    value = loadJsonText(abs, readFileSync(abs, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(describeLoadError(error, rel), rel);
+  }
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'assume');
+}
+
+/** JSON (a BOM allowed), with the line and column of a syntax error. */
+function loadJsonText(_file: string, content: string): unknown {
+  const text = content.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const at = yamlPosition(text);
+    throw new ConfigLoadError(`${at ? `${at}: ` : ''}${describeThrown(error)}`);
+  }
+}
+
+/** YAML (a BOM allowed), with the line and column of the first error. */
+function loadYamlText(_file: string, content: string): unknown {
+  const doc = YAML.parseDocument(content.replace(/^\uFEFF/, ''));
+  const first = doc.errors[0] as YAML.YAMLError | undefined;
+  if (first) throw new ConfigLoadError(first.message.split('\n')[0].replace(/:\s*$/, ''));
+  return doc.toJS() as unknown;
+}
+
+/** Where YAML, which reads most JSON, first stumbles in this text: `line L, column C`, if anywhere. */
+function yamlPosition(text: string): string | undefined {
+  const first = YAML.parseDocument(text).errors[0] as YAML.YAMLError | undefined;
+  const pos = first?.linePos?.[0];
+  return pos ? `line ${pos.line}, column ${pos.col}` : undefined;
+}
+
+/** A thrown value as one line: an Error's message, else its JSON (a JS config may throw anything). */
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.name;
+  try {
+    const json = JSON.stringify(error) as string | undefined;
+    return `threw ${json ?? String(error)}`.slice(0, 200);
+  } catch {
+    return 'threw a value that cannot be shown';
+  }
 }
 
 function describeLoadError(error: unknown, rel: string): string {
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  if ((error as { code?: string }).code === 'ENOENT') return `Cannot read the config file ${rel}: it does not exist.`;
-  if (error instanceof SyntaxError || /JSON|YAML|Unexpected|parse/i.test(message)) return `${rel} is not valid ${/\.ya?ml$|\.assumerc$/.test(rel) ? 'YAML' : /\.[cm]?js$/.test(rel) ? 'JavaScript' : 'JSON'}: ${message}`;
+  if ((error as { code?: string } | null)?.code === 'ENOENT') return `Cannot read the config file ${rel}: it does not exist.`;
+  const kind = /\.ya?ml$|\.assumerc$/.test(rel) ? 'YAML' : /\.[cm]?js$/.test(rel) ? 'JavaScript' : 'JSON';
+  if (error instanceof ConfigLoadError) return `${rel}${error.message.startsWith('it did not') ? ': ' : ` is not valid ${kind}: `}${error.message}`;
+  const message = describeThrown(error);
+  if (error instanceof SyntaxError) return `${rel} is not valid ${kind}: ${message}`;
   return `Cannot load the config file ${rel}: ${message}`;
 }
