@@ -114,12 +114,25 @@ const baseConfig = {
 };
 const cjsConfig = { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } };
 
-/** A fresh ESLint (untyped, @typescript-eslint/parser, no cache, one thread) with or without the rules. */
-export function makeEslint(cwd, rulesConfig) {
+/**
+ * Typed linting: typescript-eslint's project service (`parserOptions.projectService`, as in its
+ * type-checked configs), rooted at the corpus, which has a tsconfig.json listing every file.
+ */
+const typedConfig = (cwd) => ({
+  files: ['**/*.{ts,js,cjs,mjs}'],
+  languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: cwd } },
+});
+
+/**
+ * A fresh ESLint (@typescript-eslint/parser, no cache, one thread) with or without the rules;
+ * untyped unless `typed` (then with type information from the corpus's tsconfig.json).
+ */
+export function makeEslint(cwd, rulesConfig, { typed = false } = {}) {
+  const parse = typed ? [baseConfig, cjsConfig, typedConfig(cwd)] : [baseConfig, cjsConfig];
   return new ESLint({
     cwd,
     overrideConfigFile: true,
-    overrideConfig: rulesConfig ? [baseConfig, cjsConfig, rulesConfig] : [baseConfig, cjsConfig],
+    overrideConfig: rulesConfig ? [...parse, rulesConfig] : parse,
     cache: false,
     warnIgnored: false,
   });
