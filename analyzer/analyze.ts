@@ -35,7 +35,7 @@ export interface AnalyzeOptions {
   cacheKey?: string;
   /** Only files (absolute paths) this accepts are analyzed (include/exclude globs). */
   filter?: (file: string) => boolean;
-  /** Source bytes of parsed files kept in memory between files (see ProgramContexts); default 2 MiB. */
+  /** Source bytes of parsed files kept in memory between files (see ProgramContexts); default 1 MiB. */
   retainBytes?: number;
   /** Called after each file (for progress lines). */
   onProgress?: (done: number, total: number, file: string) => void;

@@ -19,7 +19,7 @@ export interface ProgramContextsOptions {
   overlay?: ReadonlyMap<string, string>;
   /**
    * How much source text (bytes) the parsed files kept in memory may add up to before the least recently
-   * used ones are dropped by `release()` (and parsed again if needed later). Default 2 MiB, about 0.25 GB
+   * used ones are dropped by `release()` (and parsed again if needed later). Default 1 MiB, about 125 MB
    * of trees and scopes. `Infinity` keeps everything.
    */
   retainBytes?: number;
@@ -27,7 +27,7 @@ export interface ProgramContextsOptions {
   files?: readonly string[];
 }
 
-export const DEFAULT_RETAIN_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_RETAIN_BYTES = 1024 * 1024;
 
 /** Why a file could not be analyzed. */
 export class FileSkipped extends Error {
