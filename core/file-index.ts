@@ -45,53 +45,25 @@ export function indexFile(file: SourceFile): FileIndex {
     strings: [],
     size: 0,
   };
+  // A front end that has walked the tree already (ESLint's traversal) hands its nodes over: reading a flat array
+  // costs a fraction of a walk through the visitor keys.
+  const nodes = file.nodesInOrder?.();
+  if (nodes) {
+    for (const node of nodes) record(index, node);
+  } else {
+    walk(index, file);
+  }
+  cache.set(file.ast, index);
+  return index;
+}
+
+/** Walks the tree in source order, setting parent links where the parser left none. */
+function walk(index: FileIndex, file: SourceFile): void {
   const keys = file.visitorKeys;
   const stack: Node[] = [file.ast];
   while (stack.length > 0) {
     const node = stack.pop() as Node;
-    index.size++;
-    switch (node.type) {
-      case 'CallExpression':
-        index.calls.push(node);
-        break;
-      case 'NewExpression':
-        index.news.push(node);
-        break;
-      case 'FunctionDeclaration':
-      case 'FunctionExpression':
-      case 'ArrowFunctionExpression':
-        index.functions.push(node);
-        break;
-      case 'ClassDeclaration':
-      case 'ClassExpression':
-        index.classes.push(node);
-        break;
-      case 'AssignmentExpression':
-        index.assignments.push(node);
-        if (isModuleExportsTarget(node.left)) index.exports.push(node);
-        break;
-      case 'MemberExpression':
-        if (node.object.type === 'ThisExpression') index.thisMembers.push(node);
-        break;
-      case 'ReturnStatement':
-        index.returns.push(node);
-        break;
-      case 'ExportNamedDeclaration':
-      case 'ExportDefaultDeclaration':
-        index.exports.push(node);
-        break;
-      case 'BinaryExpression':
-        if (COMPARISON.has(node.operator)) index.comparisons.push(node);
-        break;
-      case 'Literal':
-        if (typeof node.value === 'string') index.strings.push(node);
-        break;
-      case 'TemplateLiteral':
-        index.strings.push(node);
-        break;
-      default:
-        break;
-    }
+    record(index, node);
     const childKeys = keys[node.type];
     if (!childKeys) continue;
     // Push children in reverse so they are visited in source order.
@@ -112,8 +84,52 @@ export function indexFile(file: SourceFile): FileIndex {
       }
     }
   }
-  cache.set(file.ast, index);
-  return index;
+}
+
+function record(index: FileIndex, node: Node): void {
+  index.size++;
+  switch (node.type) {
+    case 'CallExpression':
+      index.calls.push(node);
+      break;
+    case 'NewExpression':
+      index.news.push(node);
+      break;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      index.functions.push(node);
+      break;
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      index.classes.push(node);
+      break;
+    case 'AssignmentExpression':
+      index.assignments.push(node);
+      if (isModuleExportsTarget(node.left)) index.exports.push(node);
+      break;
+    case 'MemberExpression':
+      if (node.object.type === 'ThisExpression') index.thisMembers.push(node);
+      break;
+    case 'ReturnStatement':
+      index.returns.push(node);
+      break;
+    case 'ExportNamedDeclaration':
+    case 'ExportDefaultDeclaration':
+      index.exports.push(node);
+      break;
+    case 'BinaryExpression':
+      if (COMPARISON.has(node.operator)) index.comparisons.push(node);
+      break;
+    case 'Literal':
+      if (typeof node.value === 'string') index.strings.push(node);
+      break;
+    case 'TemplateLiteral':
+      index.strings.push(node);
+      break;
+    default:
+      break;
+  }
 }
 
 function isModuleExportsTarget(node: Node): boolean {

@@ -1,5 +1,6 @@
 import type { CatalogEntry, Role } from './catalog/types.js';
 import { propertyName, specifierMatches, traceOf, unwrap, type Trace } from './origin.js';
+import { SpecifierIndex } from './spec-index.js';
 import type { CheckContext, Node } from './types.js';
 
 const byRoleCache = new WeakMap<readonly CatalogEntry[], Map<string, CatalogEntry[]>>();
@@ -19,9 +20,19 @@ export function entriesOf(ctx: CheckContext, role: Role): readonly CatalogEntry[
   return byRole.get(role) ?? [];
 }
 
+const targetIndex = new SpecifierIndex<CatalogEntry>((entry) => entry.target);
+
+/**
+ * The entries of `role` whose target could match a trace with the root of `t` (a package entry only a module
+ * root of its package, ...), in catalog order: what `matchTrace` need look at.
+ */
+export function candidateEntriesOf(ctx: CheckContext, role: Role, t: Trace): readonly CatalogEntry[] {
+  return targetIndex.candidates(entriesOf(ctx, role), t.root);
+}
+
 /** The first entry of `role` whose target the trace matches. */
 export function matchTrace(ctx: CheckContext, t: Trace, role: Role): CatalogEntry | undefined {
-  for (const entry of entriesOf(ctx, role)) {
+  for (const entry of candidateEntriesOf(ctx, role, t)) {
     if (specifierMatches(entry.target, t)) return entry;
   }
   return undefined;

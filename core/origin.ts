@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { FrameworkCallback, Specifier } from './catalog/types.js';
-import { normalizeModule, pathMatches } from './path-pattern.js';
+import type { FrameworkCallback, Specifier, TypeRole } from './catalog/types.js';
+import { normalizeModule, pathMatches, pathMatchesWithHead } from './path-pattern.js';
+import { packageMatches, SpecifierIndex } from './spec-index.js';
 import { isGlobalVariable, scopeIndex } from './scope.js';
 import type { CheckContext, ClassNode, FunctionNode, Node } from './types.js';
 
@@ -411,9 +412,13 @@ function computeParameterBase(ctx: CheckContext, fn: FunctionNode, index: number
   return { root: { kind: 'param', fn, index }, path: [] };
 }
 
+/** Type roles and framework registrars by the roots their specifiers can match. */
+const typeIndex = new SpecifierIndex<TypeRole>((t) => t.type);
+const registrarIndex = new SpecifierIndex<FrameworkCallback>((f) => f.registrar);
+
 /** If a type trace names a type with a role in the catalog, the role; otherwise the trace itself. */
 function applyTypeRole(ctx: CheckContext, typed: Trace): Trace {
-  for (const t of ctx.catalog.types) {
+  for (const t of typeIndex.candidates(ctx.catalog.types, typed.root)) {
     if (specifierMatches(t.type, typed)) return { root: { kind: 'role', role: t.role, framework: t.id }, path: [] };
   }
   return typed;
@@ -423,21 +428,13 @@ function applyTypeRole(ctx: CheckContext, typed: Trace): Trace {
 export function specifierMatches(spec: Specifier, t: Trace): boolean {
   const root = t.root;
   switch (spec.from) {
-    case 'package': {
-      if (root.kind !== 'module') return false;
-      const pkgs = typeof spec.package === 'string' ? [spec.package] : spec.package;
-      if (!pkgs.some((p) => normalizeModule(p) === root.module)) return false;
-      return pathMatches(spec.path, t.path);
-    }
+    case 'package':
+      return root.kind === 'module' && packageMatches(spec.package, root.module) && pathMatches(spec.path, t.path);
     case 'lib':
-      if (root.kind !== 'global') return false;
-      return pathMatches(spec.path, [root.name, ...t.path]);
-    case 'role': {
-      if (root.kind !== 'role') return false;
-      const roles = typeof spec.role === 'string' ? [spec.role] : spec.role;
-      if (!roles.includes(root.role)) return false;
-      return pathMatches(spec.path, t.path);
-    }
+      // The path of a `lib` specifier starts with the global's name.
+      return root.kind === 'global' && pathMatchesWithHead(spec.path, root.name, t.path);
+    case 'role':
+      return root.kind === 'role' && (typeof spec.role === 'string' ? spec.role === root.role : spec.role.includes(root.role)) && pathMatches(spec.path, t.path);
     default:
       return false;
   }
@@ -533,7 +530,7 @@ function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Regist
   const argIndex = parent.arguments.indexOf(holder as TSESTree.CallExpressionArgument);
   if (argIndex < 0) return undefined;
   const calleeTrace = trace(ctx, parent.callee, 0);
-  for (const framework of ctx.catalog.frameworks) {
+  for (const framework of registrarIndex.candidates(ctx.catalog.frameworks, calleeTrace.root)) {
     if (!framework.registrar || !specifierMatches(framework.registrar, calleeTrace)) continue;
     if (framework.args && framework.args !== 'any' && !framework.args.includes(argIndex)) continue;
     const wanted = framework.property === undefined ? undefined : typeof framework.property === 'string' ? [framework.property] : framework.property;
@@ -714,7 +711,12 @@ function step(outer: CheckContext, t: Trace, depth: number): Trace | undefined {
   // A root found in another file (analyzer) is resolved with that file's context.
   const rootNode = root.kind === 'function' ? root.fn : root.kind === 'class' ? root.cls : root.kind === 'object' ? root.node : root.kind === 'this' ? root.cls : undefined;
   const ctx = (rootNode && outer.resolver.contextOf?.(rootNode)) ?? outer;
-  const [first, ...rest] = t.path;
+  // Most traces (a package, a global, a framework role) resolve no further: decide that before copying the path.
+  if (root.kind === 'module' ? !ctx.resolver.importTarget || !isRelativeModule(root.module) : root.kind !== 'this' && root.kind !== 'class' && root.kind !== 'object' && root.kind !== 'function') {
+    return undefined;
+  }
+  const first = t.path[0];
+  const rest = t.path.slice(1);
   switch (root.kind) {
     case 'module': {
       // A project file (analyzer): follow the export into the other file.

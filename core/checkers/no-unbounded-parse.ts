@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry } from '../catalog/types.js';
 import { withCatalog } from '../context.js';
-import { entriesOf, matchNode, matchTrace } from '../match.js';
+import { candidateEntriesOf, entriesOf, matchNode, matchTrace } from '../match.js';
 import { enclosingFunction, isRelativeModule, propertyName, registrationOf, specifierMatches, traceOf, unwrap, type Trace } from '../origin.js';
 import type { FunctionRef } from '../resolver.js';
 import { isGlobalVariable, scopeIndex } from '../scope.js';
@@ -183,7 +183,7 @@ function labelOf(entry: CatalogEntry): string {
 
 /** The hostile-source entry (of one of `kinds`) a trace matches, following same-file callers of parameters. */
 function hostileEntryOfTrace(ctx: CheckContext, t: Trace, kinds: ReadonlySet<string>, depth: number): CatalogEntry | undefined {
-  for (const entry of entriesOf(ctx, 'hostile-source')) {
+  for (const entry of candidateEntriesOf(ctx, 'hostile-source', t)) {
     const kind = kindOf(entry);
     if (kind !== undefined && kinds.has(kind) && specifierMatches(entry.target, t)) return entry;
   }

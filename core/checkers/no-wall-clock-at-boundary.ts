@@ -22,6 +22,7 @@ import {
 } from '../no-wall-clock-at-boundary-names.js';
 import { fieldKey, isSql, namedPlaceholderOffsets, orderedColumns, placeholderOffsets, placeholderUse } from '../no-wall-clock-at-boundary-sql.js';
 import { classMembers, enclosingClass, enclosingFunction, exportedName, propertyName, traceOf, unwrap, type Trace } from '../origin.js';
+import { fileResolver } from '../resolver.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
 import { declaredTypeName, localNamesOf, typedOrderings, typeKeyOf } from '../typed-records.js';
@@ -171,6 +172,8 @@ function reachedFrom(fn: FunctionNode, inner: FunctionNode | undefined, callers:
 }
 
 function farReadFindings(ctx: CheckContext, settings: Settings): Finding[] {
+  // The per-file resolver (the ESLint rules) returns only callees of this file: nothing to look for.
+  if (ctx.resolver === fileResolver) return [];
   const calls = new Map<FunctionNode, CallLike[]>();
   const owners = new Map<FunctionNode, CheckContext>();
   for (const call of [...ctx.index.calls, ...ctx.index.news]) {

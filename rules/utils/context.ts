@@ -20,9 +20,33 @@ export function checkContextOf<M extends string, O extends readonly unknown[]>(c
       ast: sourceCode.ast,
       scopeManager: sourceCode.scopeManager as NonNullable<typeof sourceCode.scopeManager>,
       visitorKeys: sourceCode.visitorKeys,
+      nodesInOrder: nodesInOrderOf(sourceCode),
     },
     { catalog: settings?.catalog, types: typeFactsOf(sourceCode) },
   );
+}
+
+/** A step of ESLint's traversal (`SourceCode#traverse()`, ESLint 9+): kind 1 visits `target`, phase 1 on entry. */
+interface TraversalStep {
+  kind: number;
+  phase?: number | string;
+  target: unknown;
+}
+
+/**
+ * The nodes of ESLint's own traversal, in order: ESLint has walked the tree (and set parent links) before any
+ * rule listener runs, and keeps the steps, so reading them is far cheaper than another walk.
+ */
+function nodesInOrderOf(sourceCode: Readonly<TSESLint.SourceCode>): (() => Node[]) | undefined {
+  const traversable = sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> };
+  if (typeof traversable.traverse !== 'function') return undefined;
+  return () => {
+    const nodes: Node[] = [];
+    for (const step of (traversable.traverse as () => Iterable<TraversalStep>).call(sourceCode)) {
+      if (step.kind === 1 && step.phase === 1) nodes.push(step.target as Node);
+    }
+    return nodes;
+  };
 }
 
 interface TsLikeType {
