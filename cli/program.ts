@@ -205,8 +205,10 @@ function createProgram(io: Io, out: { stdout: string; stderr: string }, done: (o
         const [{ codeSource }, git] = await Promise.all([import('./sources/code.js'), opts.staged || opts.changed !== undefined ? import('../analyzer/git.js') : undefined]);
         try {
           if (opts.staged && git) {
-            overlay = git.stagedFiles(io.cwd);
-            only = [...overlay.keys()].filter(isSourceFile);
+            const staged = git.stagedFiles(io.cwd);
+            only = [...staged.keys()].filter(isSourceFile);
+            // Files the staged ones import are read as they are in the index too (not their unstaged edits).
+            overlay = new Map([...git.unstagedIndexFiles(io.cwd), ...staged]);
           } else if (opts.changed !== undefined && git) {
             only = git.changedFiles(io.cwd, typeof opts.changed === 'string' ? opts.changed : undefined).filter(isSourceFile);
           }

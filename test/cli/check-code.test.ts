@@ -112,6 +112,25 @@ describe('assume check (code)', () => {
     expect(staged.stdout).not.toContain('src/other.ts');
   });
 
+  it('--staged follows calls into files as they are in the index, not into their unstaged edits', () => {
+    const dir = project(CROSS_FILE);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'base');
+    // The route is edited and staged; the service's fix (awaiting the write) is only in the working tree.
+    writeFileSync(join(dir, 'src/routes.ts'), `// orders\n${CROSS_FILE['src/routes.ts']}`);
+    git('add', 'src/routes.ts');
+    writeFileSync(join(dir, 'src/service.ts'), CROSS_FILE['src/service.ts'].replace('export function place(id: string) {\n  pool.query', 'export async function place(id: string) {\n  await pool.query'));
+    expect(runCli(['check'], dir).status).toBe(0); // the working tree is fixed
+    const staged = runCli(['check', '--staged'], dir);
+    expect(staged.status).toBe(1); // what would be committed is not
+    expect(staged.stdout).toContain('src/routes.ts');
+    // Staging the fix too makes the commit clean.
+    git('add', 'src/service.ts');
+    expect(runCli(['check', '--staged'], dir).status).toBe(0);
+  });
+
   it('--staged reads code annotations from the staged blobs of the staged files only', () => {
     const dir = project({ 'src/app.ts': ACK_AFTER, 'src/other.ts': `// @assumes A-nowhere -- not in the register\n${ACK_AFTER}` });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
