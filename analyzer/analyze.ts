@@ -107,10 +107,9 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export function analyze(options: AnalyzeOptions): AnalyzeResult {
   const started = performance.now();
   const program = loadProgram({ cwd: options.cwd, paths: options.paths, project: options.project });
-  const projectFiles = program.files;
   if (options.filter) program.files = program.files.filter(options.filter);
   const analyzedFiles: string[] = [];
-  const contexts = new ProgramContexts({ project: program.project, catalog: options.catalog, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, overlay: options.overlay, retainBytes: options.retainBytes, files: projectFiles });
+  const contexts = new ProgramContexts({ project: program.project, catalog: options.catalog, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, overlay: options.overlay, retainBytes: options.retainBytes, files: program.projectFiles });
   const cacheKey = options.cacheKey ?? '';
   const previous = options.cache && options.cache.key === cacheKey ? options.cache : undefined;
   const nextCache: AnalyzerCache = { version: 2, key: cacheKey, files: {} };

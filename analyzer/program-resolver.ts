@@ -23,8 +23,8 @@ export interface ProgramContextsOptions {
    * of trees and scopes. `Infinity` keeps everything.
    */
   retainBytes?: number;
-  /** Every source file of the project (absolute), for reverse lookups (`importersOf`). */
-  files?: readonly string[];
+  /** Every source file of the project (absolute), for reverse lookups (`importersOf`); asked for on first use. */
+  files?: () => readonly string[];
 }
 
 export const DEFAULT_RETAIN_BYTES = 1024 * 1024;
@@ -170,7 +170,7 @@ export class ProgramContexts {
     let files = this.importers.get(key);
     if (!files) {
       files = [];
-      for (const file of this.options.files ?? []) {
+      for (const file of this.options.files?.() ?? []) {
         if (file === ctx.file.path) continue;
         for (const imp of this.namedImportsOf(file)) {
           const local = imp.names.get(exportName);

@@ -18,6 +18,11 @@ export interface LoadedProgram {
   project: Project;
   /** Absolute paths of the files to analyze, sorted. */
   files: string[];
+  /**
+   * Every source file of the project (the tsconfig's, else every one under cwd), computed on first call:
+   * also when only some paths are analyzed (`--staged`, paths), cross-file lookups see the whole project.
+   */
+  projectFiles: () => string[];
   tsconfig: string | undefined;
 }
 
@@ -48,7 +53,18 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
     collect(cwd, files);
   }
   files = [...new Set(files.map((f) => resolve(f)))].sort();
-  return { project, files, tsconfig };
+  const analyzed = files;
+  let all: string[] | undefined;
+  const projectFiles = (): string[] => {
+    if (all) return all;
+    if (!options.paths || options.paths.length === 0) return (all = analyzed);
+    const found: string[] = [];
+    if (tsconfig) found.push(...tsconfigFiles(tsconfig).filter((f) => !f.endsWith('.d.ts') && !f.includes('/node_modules/')));
+    else collect(cwd, found);
+    all = [...new Set([...found.map((f) => resolve(f)), ...analyzed])].sort();
+    return all;
+  };
+  return { project, files, tsconfig, projectFiles };
 }
 
 /**

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../analyzer/api.js';
 import { loadProgram } from '../../analyzer/program.js';
 
 const dirs: string[] = [];
@@ -54,5 +55,20 @@ describe('loadProgram', () => {
       'packages/worker/src/consumer.ts': 'export const c = 1;\n',
     });
     expect(filesOf(dir)).toEqual(['packages/api/src/server.ts', 'packages/worker/src/consumer.ts']);
+  });
+
+  it('with paths, analyzes only those, while cross-file lookups still see the whole project', () => {
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }),
+      'src/types.ts': 'export interface Entry { id: string; postedAt: number }\n',
+      'src/factory.ts': "import type { Entry } from './types.js';\nexport function post(id: string): Entry {\n  return { id, postedAt: Date.now() };\n}\n",
+      'src/ledger.ts': "import type { Entry } from './types.js';\nexport const ordered = (xs: Entry[]) => [...xs].sort((a, b) => a.postedAt - b.postedAt);\n",
+    });
+    const program = loadProgram({ cwd: dir, paths: ['src/factory.ts'] });
+    expect(program.files.map((f) => relative(dir, f))).toEqual(['src/factory.ts']);
+    expect(program.projectFiles().map((f) => relative(dir, f).split('\\').join('/'))).toEqual(['src/factory.ts', 'src/ledger.ts', 'src/types.ts']);
+    // The stamp in factory.ts is ordered in ledger.ts, which is not among the paths: still found.
+    const result = analyze({ cwd: dir, paths: ['src/factory.ts'] });
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['no-wall-clock-at-boundary', 'src/factory.ts', 3]]);
   });
 });
