@@ -3,7 +3,7 @@
  * reformatting and moves, multiset matching, the file's format, and the built binary end to end.
  */
 import { execFileSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,9 @@ import { entriesOf, formatBaseline, inScopeOf, matchBaseline, parseBaseline, pru
 import { ConfigError } from '../../cli/errors.js';
 import { formatSarif } from '../../cli/reporters/sarif.js';
 import type { Report } from '../../cli/reporters/types.js';
-import { cleanup, runCli, tempDir } from './helpers.js';
+import { cleanup, project as makeProject, runCli, tempDir } from './helpers.js';
+
+const project = (files: Record<string, string>): string => makeProject(files, 'assume-baseline-');
 
 afterAll(cleanup);
 
@@ -52,14 +54,6 @@ const HELPER = `export function helper(a: number) {
 }
 `;
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir('assume-baseline-');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 function write(dir: string, files: Record<string, string>): void {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

@@ -3,20 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, runCli, tempDir } from './helpers.js';
+import { ACK_AFTER, ACK_FIRST, cleanup, project, runCli, tempDir } from './helpers.js';
 
 afterAll(cleanup);
 
-const ACK_FIRST = `import express from 'express';
-import pg from 'pg';
-const pool = new pg.Pool();
-export const app = express();
-app.post('/orders', async (req, res) => {
-  res.status(201).json({ ok: true });
-  await pool.query('INSERT INTO orders(id) VALUES ($1)', [req.body.id]);
-});
-`;
-const ACK_AFTER = ACK_FIRST.replace("  res.status(201).json({ ok: true });\n", '').replace("[req.body.id]);\n", "[req.body.id]);\n  res.status(201).json({ ok: true });\n");
 
 /** A controller in one file, the un-awaited write in the service it calls: only the analyzer sees it. */
 const CROSS_FILE = {
@@ -24,14 +14,6 @@ const CROSS_FILE = {
   'src/routes.ts': `import express from 'express';\nimport { place } from './service.js';\nexport const app = express();\napp.post('/orders', async (req, res) => {\n  await place(req.body.id);\n  res.status(201).json({ ok: true });\n});\n`,
 };
 
-function project(files: Record<string, string>): string {
-  const dir = tempDir('assume-check-');
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 describe('assume check (code)', () => {
   it('exit 0 on clean code, 1 on findings, 3 when a file cannot be analyzed, 2 on a usage error', () => {

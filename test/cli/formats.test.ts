@@ -1,31 +1,17 @@
 /** `assume check --format` repeatable, each with its own `--output`, and `--format gitlab` (built binary). */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, runCli, tempDir } from './helpers.js';
+import { ACK_FIRST, cleanup, project, runCli } from './helpers.js';
 
 afterAll(cleanup);
 
-const ACK_FIRST = `import express from 'express';
-import pg from 'pg';
-const pool = new pg.Pool();
-export const app = express();
-app.post('/orders', async (req, res) => {
-  res.status(201).json({ ok: true });
-  await pool.query('INSERT INTO orders(id) VALUES ($1)', [req.body.id]);
-});
-`;
 
-function project(): string {
-  const dir = tempDir('assume-formats-');
-  mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src/app.ts'), ACK_FIRST);
-  return dir;
-}
+const orders = (): string => project({ 'src/app.ts': ACK_FIRST }, 'assume-formats-');
 
 describe('assume check --format (repeatable)', { timeout: 180_000 }, () => {
   it('writes several reports in one run: the Nth --output takes the Nth --format, the last format may go to stdout', () => {
-    const dir = project();
+    const dir = orders();
     const r = runCli(['check', '--format', 'sarif', '--output', 'out/assume.sarif', '--format', 'gitlab', '--output', 'gl-code-quality-report.json', '--format', 'text'], dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('1 problem (1 error, 0 warnings)');
@@ -44,7 +30,7 @@ describe('assume check --format (repeatable)', { timeout: 180_000 }, () => {
   });
 
   it('one format and one output behave as before: --output alone writes the text report', () => {
-    const dir = project();
+    const dir = orders();
     const r = runCli(['check', '--output', 'report.txt'], dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -55,7 +41,7 @@ describe('assume check --format (repeatable)', { timeout: 180_000 }, () => {
   });
 
   it('mismatched --format and --output are usage errors (exit 2) that write nothing', () => {
-    const dir = project();
+    const dir = orders();
     const cases: [string[], string][] = [
       [['-f', 'json', '-f', 'sarif'], '2 formats would go to stdout (json, sarif)'],
       [['-f', 'json', '-o', 'a.json', '-o', 'b.json'], '2 --output for 1 --format'],

@@ -1,6 +1,6 @@
 /** Helpers of the CLI tests: temp folders, the built binary, folder snapshots. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,30 @@ export function tempDir(prefix = 'assume-cli-'): string {
 
 export function cleanup(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** An express handler that acknowledges before its durable write settles: one no-ack-before-durable-write finding (6:3). */
+export const ACK_FIRST = `import express from 'express';
+import pg from 'pg';
+const pool = new pg.Pool();
+export const app = express();
+app.post('/orders', async (req, res) => {
+  res.status(201).json({ ok: true });
+  await pool.query('INSERT INTO orders(id) VALUES ($1)', [req.body.id]);
+});
+`;
+
+/** Its correct twin: the write is awaited, then the response is sent. */
+export const ACK_AFTER = ACK_FIRST.replace('  res.status(201).json({ ok: true });\n', '').replace('[req.body.id]);\n', '[req.body.id]);\n  res.status(201).json({ ok: true });\n');
+
+/** A temp project with these files (paths relative to it; folders created); removed by `cleanup`. */
+export function project(files: Record<string, string>, prefix = 'assume-project-'): string {
+  const dir = tempDir(prefix);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
 }
 
 export interface CliResult {

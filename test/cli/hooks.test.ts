@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { addToLefthookYaml, addToSimpleGitHooksJson, HOOK_COMMAND } from '../../cli/commands/hooks.js';
-import { cleanup, repoRoot, runCli, snapshot, tempDir } from './helpers.js';
+import { ACK_AFTER, ACK_FIRST, cleanup, repoRoot, runCli, snapshot, tempDir } from './helpers.js';
 
 afterAll(cleanup);
 
@@ -14,16 +14,6 @@ afterAll(cleanup);
 const GIT_ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 const STEP = `\n# assume-lint: refuse a commit whose staged changes add findings (assume hooks install)\n${HOOK_COMMAND}\n`;
 
-const ACK_FIRST = `import express from 'express';
-import pg from 'pg';
-const pool = new pg.Pool();
-export const app = express();
-app.post('/orders', async (req, res) => {
-  res.status(201).json({ ok: true });
-  await pool.query('INSERT INTO orders(id) VALUES ($1)', [req.body.id]);
-});
-`;
-const ACK_AFTER = ACK_FIRST.replace("  res.status(201).json({ ok: true });\n", '').replace("[req.body.id]);\n", "[req.body.id]);\n  res.status(201).json({ ok: true });\n");
 
 function git(dir: string, ...args: string[]): { status: number | null; output: string } {
   const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, NO_COLOR: '1', ...GIT_ENV } });
