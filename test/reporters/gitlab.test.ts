@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedFinding } from '../../analyzer/analyze.js';
+import { finding } from './findings.js';
 import { formatGitlab, type GitlabIssue } from '../../cli/reporters/gitlab.js';
 import type { Report, ReportedRule } from '../../cli/reporters/types.js';
 
-function finding(over: Partial<AnalyzedFinding>): AnalyzedFinding {
-  return {
-    ruleId: 'no-ack-before-durable-write',
-    messageId: 'ackBeforeWrite',
-    message: 'The response is sent before the write settles.',
-    severity: 'error',
-    file: 'src/orders.controller.ts',
-    line: 12,
-    column: 5,
-    endLine: 12,
-    endColumn: 30,
-    snippet: 'res.status(201).json(order);',
-    path: [],
-    ...over,
-  };
-}
 
 const rule = (id: string, securitySeverity: string): ReportedRule => ({ id, shortDescription: id, fullDescription: id, helpUri: 'https://example.test', defaultLevel: 'error', tags: ['security'], securitySeverity });
 

@@ -4,28 +4,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnalyzedFinding } from '../../analyzer/analyze.js';
+import { finding } from './findings.js';
 import { fingerprints } from '../../cli/reporters/fingerprint.js';
 import { formatGithub, GITHUB_ANNOTATION_LIMIT } from '../../cli/reporters/github.js';
 import { formatSarif } from '../../cli/reporters/sarif.js';
 import type { Report } from '../../cli/reporters/types.js';
 
-function finding(over: Partial<AnalyzedFinding>): AnalyzedFinding {
-  return {
-    ruleId: 'no-ack-before-durable-write',
-    messageId: 'ackBeforeWrite',
-    message: 'The response is sent before the write settles.',
-    severity: 'error',
-    file: 'src/orders.controller.ts',
-    line: 12,
-    column: 5,
-    endLine: 12,
-    endColumn: 30,
-    snippet: 'res.status(201).json(order);',
-    path: [],
-    ...over,
-  };
-}
 
 const report: Report = {
   tool: { name: 'assume', version: '0.1.0', informationUri: 'https://github.com/assume-lint/assume-lint' },
