@@ -127,6 +127,8 @@ export class ProgramContexts {
     if (staged !== undefined) size = Buffer.byteLength(staged);
     if (size > this.options.maxFileBytes) throw new FileSkipped(file, `larger than maxFileBytes (${size} > ${this.options.maxFileBytes} bytes)`);
     const text = staged ?? readFileSync(file, 'utf8');
+    // The text is at hand: its hash (for the cache) needs no second read.
+    if (!this.hashes.has(file)) this.hashes.set(file, hashText(text));
     const source = parseSource(text, file);
     this.parses++;
     return createCheckContext(source, { catalog: this.options.catalog, resolver: this.resolver });
@@ -151,8 +153,7 @@ export class ProgramContexts {
     let hit = this.hashes.get(file);
     if (hit === undefined) {
       try {
-        const text = this.options.overlay?.get(file) ?? readFileSync(file);
-        hit = createHash('sha256').update(text).digest('hex');
+        hit = hashText(this.options.overlay?.get(file) ?? readFileSync(file, 'utf8'));
       } catch {
         hit = null;
       }
@@ -314,6 +315,11 @@ function commonJsExport(assign: TSESTree.AssignmentExpression, name: string): No
   // exports.a = ... / module.exports.a = ...
   if (prop === name && ((obj.type === 'Identifier' && obj.name === 'exports') || isModuleExports(obj))) return assign.right;
   return undefined;
+}
+
+/** The content hash the cache keys on (of the text as read, UTF-8). */
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function firstLine(error: unknown): string {
