@@ -75,12 +75,17 @@ function ruleList(list: string): string[] {
     .filter((rule) => rule.length > 0);
 }
 
-/** The annotation in a comment, if it has an `@assumes` tag. */
+/**
+ * The annotation in a comment, if it has an `@assumes` tag outside inline code: a tag quoted in backticks
+ * (documentation showing the syntax, as in this comment) is not an annotation.
+ */
 export function parseAnnotation(comment: CommentLike): Annotation | undefined {
   if (comment.type === 'Shebang') return undefined;
-  const match = ASSUMES_TAG.exec(comment.value);
+  const masked = comment.value.replace(/`[^`\n]*`/g, (span) => ' '.repeat(span.length));
+  const match = ASSUMES_TAG.exec(masked);
   if (!match) return undefined;
-  const raw = match[1].trim();
+  const start = match.index + match[0].length - match[1].length;
+  const raw = comment.value.slice(start, start + match[1].length).trim();
   const { list, description } = splitDescription(` ${raw} `);
   const first = list.split(/\s+/)[0] ?? '';
   const id = /^A-[a-z0-9]+(?:-[a-z0-9]+)*$/.test(first) ? first : undefined;

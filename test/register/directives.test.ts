@@ -43,6 +43,10 @@ describe('annotations and suppressions', () => {
     expect(parseAnnotation(block('*\n * @assumes A-x -- in JSDoc\n '))?.id).toBe('A-x');
     expect(parseAnnotation(line(' @assumes queue -- no id'))?.id).toBeUndefined();
     expect(parseAnnotation(line(' email me@assumes.dev'))).toBeUndefined();
+    // Documentation quoting the syntax in inline code is not an annotation; a real one next to a code span is.
+    expect(parseAnnotation(block('*\n * Annotations (`// @assumes A-<slug> -- why`) cite an assumption.\n '))).toBeUndefined();
+    expect(parseAnnotation(line(' `@assumes A-x` is the syntax'))).toBeUndefined();
+    expect(parseAnnotation(line(' @assumes A-x -- `retry()` is idempotent'))).toMatchObject({ id: 'A-x', raw: 'A-x -- `retry()` is idempotent', reason: '`retry()` is idempotent' });
   });
 
   it('parses eslint-disable forms like ESLint does', () => {
