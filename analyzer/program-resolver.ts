@@ -73,6 +73,9 @@ export class ProgramContexts {
         }
       },
       importersOf: (ctx, exportName) => this.importersOf(ctx, exportName),
+      dependsOn: (files) => {
+        for (const file of files) this.tracked?.add(file);
+      },
     };
   }
 

@@ -101,8 +101,37 @@ export function typeKeyOf(ctx: CheckContext, name: string, depth = 0): TypeKey |
 }
 
 /** The local name a file uses for a declared type: the declaring file's own name, or an importer's local name. */
-export function localNamesOf(key: TypeKey): { ctx: CheckContext; local: string }[] {
+function localNamesOf(key: TypeKey): { ctx: CheckContext; local: string }[] {
   return [{ ctx: key.ctx, local: key.name }, ...(key.ctx.resolver.importersOf?.(key.ctx, key.name) ?? [])];
+}
+
+/**
+ * Per resolver (one run): type key + field -> ordered anywhere, and the files that answer rests on; a widely
+ * imported type is scanned once per field.
+ */
+const orderedCache = new WeakMap<object, Map<string, { ordered: boolean; files: string[] }>>();
+
+/**
+ * Are records of the declared type `key` sorted or compared by a field that `same` accepts, in its own file or
+ * in any file importing it?
+ */
+export function isFieldOrdered(key: TypeKey, field: string, same: (a: string, b: string) => boolean): boolean {
+  let cache = orderedCache.get(key.ctx.resolver);
+  if (!cache) {
+    cache = new Map();
+    orderedCache.set(key.ctx.resolver, cache);
+  }
+  const id = `${key.ctx.file.path}\0${key.name}\0${field}`;
+  let hit = cache.get(id);
+  if (hit === undefined) {
+    const names = localNamesOf(key);
+    hit = { ordered: names.some(({ ctx, local }) => [...(typedOrderings(ctx).get(local) ?? [])].some((f) => same(f, field))), files: names.map(({ ctx }) => ctx.file.path) };
+    cache.set(id, hit);
+  } else {
+    // The answer still depends on those files for this check too (the analyzer's cache invalidation).
+    key.ctx.resolver.dependsOn?.(hit.files);
+  }
+  return hit.ordered;
 }
 
 const orderingCache = new WeakMap<TSESTree.Program, Map<string, Set<string>>>();

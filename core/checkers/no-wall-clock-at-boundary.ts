@@ -25,7 +25,7 @@ import { classMembers, enclosingClass, enclosingFunction, exportedName, property
 import { fileResolver } from '../resolver.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
-import { declaredTypeName, localNamesOf, typedOrderings, typeKeyOf } from '../typed-records.js';
+import { declaredTypeName, isFieldOrdered, typeKeyOf } from '../typed-records.js';
 import type { CallLike, CheckContext, Finding, FunctionNode, Node, PathStep } from '../types.js';
 
 export const RULE_ID = 'no-wall-clock-at-boundary';
@@ -848,7 +848,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
       if (hasAny([f], ALLOW_WORDS, settings.allow) || hasAny([f], STOP_WORDS)) continue;
       const key = typeKeyOf(seen.ctx, seen.type);
       if (!key) continue;
-      const ordered = localNamesOf(key).some(({ ctx: other, local }) => [...(typedOrderings(other).get(local) ?? [])].some((field) => fieldKey(field) === f));
+      const ordered = isFieldOrdered(key, f, (field, wanted) => fieldKey(field) === wanted);
       if (ordered) {
         add('ordering', read);
         break;

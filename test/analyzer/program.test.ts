@@ -71,4 +71,22 @@ describe('loadProgram', () => {
     const result = analyze({ cwd: dir, paths: ['src/factory.ts'] });
     expect(result.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['no-wall-clock-at-boundary', 'src/factory.ts', 3]]);
   });
+
+  it('the cache re-checks every stamping file when the file that orders their records changes', () => {
+    const stamp = (fn: string) => `import type { Entry } from './types.js';\nexport function ${fn}(id: string): Entry {\n  return { id, postedAt: Date.now() };\n}\n`;
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }),
+      'src/types.ts': 'export interface Entry { id: string; postedAt: number }\n',
+      'src/a.ts': stamp('postA'),
+      'src/b.ts': stamp('postB'),
+      'src/ledger.ts': "import type { Entry } from './types.js';\nexport const ordered = (xs: Entry[]) => [...xs].sort((a, b) => a.postedAt - b.postedAt);\n",
+    });
+    const first = analyze({ cwd: dir });
+    expect(first.findings.map((f) => f.file)).toEqual(['src/a.ts', 'src/b.ts']);
+    // Both stamping files' cache entries depend on the ledger, also the one whose check reused a memoized answer.
+    for (const file of ['src/a.ts', 'src/b.ts']) expect(Object.keys(first.cache.files[file].deps)).toContain('src/ledger.ts');
+    writeFileSync(join(dir, 'src/ledger.ts'), "import type { Entry } from './types.js';\nexport const ordered = (xs: Entry[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));\n");
+    const second = analyze({ cwd: dir, cache: first.cache });
+    expect(second.findings).toEqual([]);
+  });
 });
