@@ -193,7 +193,7 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
       const hash = contexts.hashOf(file);
       const depHashes: Record<string, string> = {};
       let complete = hash !== null;
-      for (const dep of deps) {
+      for (const dep of contexts.closure(deps)) {
         if (dep === file) continue;
         const h = contexts.hashOf(dep);
         if (h === null) complete = false;

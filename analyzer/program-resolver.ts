@@ -52,6 +52,8 @@ export class ProgramContexts {
   private readonly byProgram = new WeakMap<TSESTree.Program, CheckContext>();
   private readonly moduleCache = new Map<string, string | null>();
   private readonly hashes = new Map<string, string | null>();
+  /** Resolved imports and reverse lookups of this run: file -> files it may rest on. */
+  private readonly edges = new Map<string, Set<string>>();
   private readonly importers = new Map<string, { file: string; local: string }[]>();
   private readonly namedImports = new Map<string, { specifier: string; names: Map<string, string> }[]>();
   /** Files whose contexts were used since `track()` was last called (dependencies of one file's check). */
@@ -73,9 +75,6 @@ export class ProgramContexts {
         }
       },
       importersOf: (ctx, exportName) => this.importersOf(ctx, exportName),
-      dependsOn: (files) => {
-        for (const file of files) this.tracked?.add(file);
-      },
     };
   }
 
@@ -178,7 +177,10 @@ export class ProgramContexts {
         if (file === ctx.file.path) continue;
         for (const imp of this.namedImportsOf(file)) {
           const local = imp.names.get(exportName);
-          if (local !== undefined && this.resolveModule(file, imp.specifier) === ctx.file.path) files.push({ file, local });
+          if (local !== undefined && this.resolveModule(file, imp.specifier) === ctx.file.path) {
+            files.push({ file, local });
+            this.edge(ctx.file.path, file);
+          }
         }
       }
       this.importers.set(key, files);
@@ -233,8 +235,39 @@ export class ProgramContexts {
     if (hit === undefined) {
       hit = resolveModulePath(this.options.project, fromFile, specifier) ?? null;
       this.moduleCache.set(key, hit);
+      if (hit !== null) this.edge(fromFile, hit);
     }
     return hit ?? undefined;
+  }
+
+  /** Records that what is known about `from` may rest on `to` (a resolved import, a reverse lookup). */
+  private edge(from: string, to: string): void {
+    let set = this.edges.get(from);
+    if (!set) {
+      set = new Set();
+      this.edges.set(from, set);
+    }
+    set.add(to);
+  }
+
+  /**
+   * Every file a check that used `files` may rest on: those files and all they reached through the imports
+   * (and reverse lookups) resolved so far in this run. A summary memoized while checking one file and reused
+   * by another rests on the files its first computation read; this closure covers them, so the cache
+   * re-checks a file when anything behind it changed.
+   */
+  closure(files: Iterable<string>): Set<string> {
+    const out = new Set(files);
+    const queue = [...out];
+    while (queue.length > 0) {
+      const file = queue.pop() as string;
+      for (const next of this.edges.get(file) ?? []) {
+        if (out.has(next)) continue;
+        out.add(next);
+        queue.push(next);
+      }
+    }
+    return out;
   }
 
   /** What export `exportName` of module `specifier` (imported from the file of `ctx`) is. */

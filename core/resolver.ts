@@ -28,8 +28,6 @@ export interface Resolver {
    * `import type` included), with the local name each one binds it to (analyzer only).
    */
   importersOf?(ctx: CheckContext, exportName: string): readonly { ctx: CheckContext; local: string }[];
-  /** Cross-file: the current check's result rests on these files (a memoized answer reused; analyzer only). */
-  dependsOn?(files: readonly string[]): void;
 }
 
 /** Same-file resolution: local functions, methods of local classes (`this.m()`), object literal methods. */

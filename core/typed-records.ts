@@ -106,10 +106,11 @@ function localNamesOf(key: TypeKey): { ctx: CheckContext; local: string }[] {
 }
 
 /**
- * Per resolver (one run): type key + field -> ordered anywhere, and the files that answer rests on; a widely
- * imported type is scanned once per field.
+ * Per resolver (one run): type key + field -> ordered anywhere; a widely imported type is scanned once per
+ * field. (The analyzer's cache still sees what the answer rests on: the reverse lookup is an edge of its
+ * dependency closure.)
  */
-const orderedCache = new WeakMap<object, Map<string, { ordered: boolean; files: string[] }>>();
+const orderedCache = new WeakMap<object, Map<string, boolean>>();
 
 /**
  * Are records of the declared type `key` sorted or compared by a field that `same` accepts, in its own file or
@@ -124,14 +125,10 @@ export function isFieldOrdered(key: TypeKey, field: string, same: (a: string, b:
   const id = `${key.ctx.file.path}\0${key.name}\0${field}`;
   let hit = cache.get(id);
   if (hit === undefined) {
-    const names = localNamesOf(key);
-    hit = { ordered: names.some(({ ctx, local }) => [...(typedOrderings(ctx).get(local) ?? [])].some((f) => same(f, field))), files: names.map(({ ctx }) => ctx.file.path) };
+    hit = localNamesOf(key).some(({ ctx, local }) => [...(typedOrderings(ctx).get(local) ?? [])].some((f) => same(f, field)));
     cache.set(id, hit);
-  } else {
-    // The answer still depends on those files for this check too (the analyzer's cache invalidation).
-    key.ctx.resolver.dependsOn?.(hit.files);
   }
-  return hit.ordered;
+  return hit;
 }
 
 const orderingCache = new WeakMap<TSESTree.Program, Map<string, Set<string>>>();

@@ -89,4 +89,23 @@ describe('loadProgram', () => {
     const second = analyze({ cwd: dir, cache: first.cache });
     expect(second.findings).toEqual([]);
   });
+
+  it('the cache re-checks a file when a file behind one it calls changes, also through a summary another check memoized', () => {
+    const route = (p: string) => `import express from 'express';\nimport { place } from './service.js';\nexport const app = express();\napp.post('/${p}', async (req, res) => {\n  await place(req.body.id);\n  res.status(201).json({ ok: true });\n});\n`;
+    const dir = project({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' }, include: ['src'] }),
+      'src/repo.ts': "import pg from 'pg';\nconst pool = new pg.Pool();\nexport function save(id: string) {\n  pool.query('INSERT INTO orders(id) VALUES ($1)', [id]);\n}\n",
+      'src/service.ts': "import { save } from './repo.js';\nexport async function place(id: string) {\n  await save(id);\n}\n",
+      'src/r1.ts': route('a'),
+      'src/r2.ts': route('b'),
+    });
+    const first = analyze({ cwd: dir });
+    expect(first.findings.map((f) => f.file)).toEqual(['src/r1.ts', 'src/r2.ts']);
+    // r2's check reused the summary of place() that r1's check computed (reading repo.ts): it still rests on repo.ts.
+    expect(Object.keys(first.cache.files['src/r2.ts'].deps).sort()).toEqual(['src/repo.ts', 'src/service.ts']);
+    writeFileSync(join(dir, 'src/repo.ts'), "import pg from 'pg';\nconst pool = new pg.Pool();\nexport async function save(id: string) {\n  await pool.query('INSERT INTO orders(id) VALUES ($1)', [id]);\n}\n");
+    const warm = analyze({ cwd: dir, cache: first.cache });
+    expect(warm.findings).toEqual([]);
+    expect(warm.findings).toEqual(analyze({ cwd: dir }).findings);
+  });
 });
