@@ -8,6 +8,7 @@
  * Cross-file only: it needs the resolver's `moduleOf` and `importersOf`, which the analyzer implements.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { propertyName, unwrap } from './origin.js';
 import { scopeIndex } from './scope.js';
 import type { CheckContext, Node } from './types.js';
 
@@ -15,12 +16,6 @@ import type { CheckContext, Node } from './types.js';
 export interface TypeKey {
   ctx: CheckContext;
   name: string;
-}
-
-function unwrapExpression(node: Node): Node {
-  let cur = node;
-  while (cur.type === 'TSNonNullExpression' || cur.type === 'ChainExpression') cur = cur.expression;
-  return cur;
 }
 
 /** `T`, `T[]`, `readonly T[]`, `Array<T>`, `ReadonlyArray<T>`, `Promise<T>`: the name of T, or undefined. */
@@ -136,14 +131,14 @@ const orderingCache = new WeakMap<TSESTree.Program, Map<string, Set<string>>>();
 /** The declared type (local name) of the records an expression holds, element-wise when `element`. */
 function recordType(ctx: CheckContext, raw: Node, element: boolean, depth = 0): string | undefined {
   if (depth > 4) return undefined;
-  let node = unwrapExpression(raw);
+  let node = unwrap(raw);
   if (element) {
     // `[...batch]`, `batch.slice()`, `buffer.splice(0)`, `Array.from(batch)`
-    if (node.type === 'ArrayExpression' && node.elements.length === 1 && node.elements[0]?.type === 'SpreadElement') node = unwrapExpression(node.elements[0].argument);
+    if (node.type === 'ArrayExpression' && node.elements.length === 1 && node.elements[0]?.type === 'SpreadElement') node = unwrap(node.elements[0].argument);
     else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed && node.callee.property.type === 'Identifier') {
       const method = node.callee.property.name;
-      if (method === 'slice' || method === 'splice' || method === 'filter' || method === 'concat') node = unwrapExpression(node.callee.object);
-      else if (method === 'from' && node.callee.object.type === 'Identifier' && node.callee.object.name === 'Array' && node.arguments[0]) node = unwrapExpression(node.arguments[0]);
+      if (method === 'slice' || method === 'splice' || method === 'filter' || method === 'concat') node = unwrap(node.callee.object);
+      else if (method === 'from' && node.callee.object.type === 'Identifier' && node.callee.object.name === 'Array' && node.arguments[0]) node = unwrap(node.arguments[0]);
     }
   }
   // `this.buffer`: the class field's (or parameter property's) declared type.
@@ -189,7 +184,7 @@ export function typedOrderings(ctx: CheckContext): ReadonlyMap<string, ReadonlyS
     out.set(type, set);
   };
   const fieldOf = (raw: Node): { object: Node; field: string } | undefined => {
-    const node = unwrapExpression(raw);
+    const node = unwrap(raw);
     if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
     return { object: node.object, field: node.property.name };
   };
@@ -202,45 +197,43 @@ export function typedOrderings(ctx: CheckContext): ReadonlyMap<string, ReadonlyS
   }
   // `xs.sort((a, b) => a.f - b.f)` with `a: T` or `xs: T[]`.
   for (const call of ctx.index.calls) {
-    const callee = unwrapExpression(call.callee);
+    const callee = unwrap(call.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') continue;
     if (callee.property.name !== 'sort' && callee.property.name !== 'toSorted') continue;
     const cmpFn = call.arguments[0] as Node | undefined;
     if (!cmpFn || (cmpFn.type !== 'ArrowFunctionExpression' && cmpFn.type !== 'FunctionExpression') || cmpFn.params.length !== 2) continue;
     const type = referenceName(annotationOf(cmpFn.params[0]), false) ?? recordType(ctx, callee.object, true);
     if (!type) continue;
-    const [a, b] = cmpFn.params.map((p) => (p.type === 'Identifier' ? p.name : undefined));
-    if (!a || !b) continue;
-    for (const field of comparedFields(cmpFn.body, a, b)) add(type, field);
+    // A field read from both records (`a.f - b.f`): listed once per read.
+    const reads = comparatorFields(cmpFn);
+    for (const field of new Set(reads)) if (reads.indexOf(field) !== reads.lastIndexOf(field)) add(type, field);
   }
   orderingCache.set(ctx.file.ast, out);
   return out;
 }
 
-/** Fields read from both comparator parameters (`a.ts - b.ts`, `a.at.getTime() - b.at.getTime()`). */
-function comparedFields(body: Node, a: string, b: string): string[] {
-  const seen = new Map<string, Set<string>>();
-  const stack: Node[] = [body];
-  let budget = 400;
+/** Fields a two-parameter comparator compares: `a.ts - b.ts`, `a.at < b.at`, `x.seq.localeCompare(y.seq)`. */
+export function comparatorFields(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): string[] {
+  const params = new Set(fn.params.map((p) => (p.type === 'Identifier' ? p.name : '')));
+  const out: string[] = [];
+  const stack: Node[] = [fn.body];
+  let budget = 200;
   while (stack.length > 0 && budget-- > 0) {
     const node = stack.pop() as Node;
-    if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') {
-      const base = unwrapExpression(node.object);
-      if (base.type === 'Identifier' && (base.name === a || base.name === b)) {
-        const set = seen.get(node.property.name) ?? new Set<string>();
-        set.add(base.name);
-        seen.set(node.property.name, set);
-        continue;
-      }
+    if (node.type === 'MemberExpression') {
+      const base = unwrap(node.object);
+      const name = propertyName(node);
+      if (base.type === 'Identifier' && params.has(base.name) && name) out.push(name);
+      stack.push(node.object);
+      continue;
     }
-    for (const value of Object.values(node)) {
-      if (value === node.parent) continue;
-      if (Array.isArray(value)) {
-        for (const v of value as unknown[]) if (v && typeof (v as Node).type === 'string') stack.push(v as Node);
-      } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string' && value !== node.parent) {
-        stack.push(value as Node);
-      }
+    for (const key of ['left', 'right', 'argument', 'expression', 'callee', 'object', 'test', 'consequent', 'alternate', 'body']) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
     }
+    if (node.type === 'CallExpression') for (const a of node.arguments) stack.push(a);
+    if (node.type === 'BlockStatement') for (const s of node.body) stack.push(s);
+    if (node.type === 'SequenceExpression') for (const e of node.expressions) stack.push(e);
   }
-  return [...seen].filter(([, who]) => who.size === 2).map(([field]) => field);
+  return out;
 }

@@ -25,7 +25,7 @@ import { classMembers, enclosingClass, enclosingFunction, exportedName, property
 import { fileResolver } from '../resolver.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
-import { declaredTypeName, isFieldOrdered, typeKeyOf } from '../typed-records.js';
+import { comparatorFields, declaredTypeName, isFieldOrdered, typeKeyOf } from '../typed-records.js';
 import type { CallLike, CheckContext, Finding, FunctionNode, Node, PathStep } from '../types.js';
 
 export const RULE_ID = 'no-wall-clock-at-boundary';
@@ -625,32 +625,6 @@ function memberField(raw: Node): string | undefined {
   if (node.type !== 'MemberExpression' || node.object.type === 'ThisExpression') return undefined;
   const name = propertyName(node);
   return name ? fieldKey(name) : undefined;
-}
-
-/** Fields a two-parameter comparator compares: `a.ts - b.ts`, `a.at < b.at`, `x.seq.localeCompare(y.seq)`. */
-function comparatorFields(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): string[] {
-  const params = new Set(fn.params.map((p) => (p.type === 'Identifier' ? p.name : '')));
-  const out: string[] = [];
-  const stack: Node[] = [fn.body];
-  let budget = 200;
-  while (stack.length > 0 && budget-- > 0) {
-    const node = stack.pop() as Node;
-    if (node.type === 'MemberExpression') {
-      const base = unwrap(node.object);
-      const name = propertyName(node);
-      if (base.type === 'Identifier' && params.has(base.name) && name) out.push(name);
-      stack.push(node.object);
-      continue;
-    }
-    for (const key of ['left', 'right', 'argument', 'expression', 'callee', 'object', 'test', 'consequent', 'alternate', 'body']) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
-    }
-    if (node.type === 'CallExpression') for (const a of node.arguments) stack.push(a);
-    if (node.type === 'BlockStatement') for (const s of node.body) stack.push(s);
-    if (node.type === 'SequenceExpression') for (const e of node.expressions) stack.push(e);
-  }
-  return out;
 }
 
 function lastSegment(name: string): string {
