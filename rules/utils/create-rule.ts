@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 /** Docs url of a rule: its page in this repository. */
 export function ruleDocsUrl(name: string): string {
@@ -13,4 +13,54 @@ export interface AssumeRuleDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<AssumeRuleDocs>(ruleDocsUrl);
+const createNamedRule = ESLintUtils.RuleCreator<AssumeRuleDocs>(ruleDocsUrl);
+
+type RuleSpec<O extends readonly unknown[], M extends string> = Parameters<typeof createNamedRule<O, M>>[0];
+
+/**
+ * typescript-eslint's `RuleCreator`, with the options merged once per configuration instead of once per file.
+ *
+ * `RuleCreator` deep-clones `meta.defaultOptions` and merges the user's options into the clone every time ESLint
+ * calls `create()`, that is for every rule on every file; on a 2,000-file run that was a tenth of the rules' time.
+ * ESLint hands a rule the same option objects for every file a configuration applies to (`context.options` is a
+ * fresh array of the same elements), so the merged options are kept per those objects and reused, frozen (a rule
+ * that mutated its options would throw, not leak a change into the next file).
+ */
+export function createRule<O extends readonly unknown[], M extends string>(spec: RuleSpec<O, M>): TSESLint.RuleModule<M, O, AssumeRuleDocs> {
+  const rule = createNamedRule<O, M>(spec);
+  const byFirst = new WeakMap<object, { rest: readonly unknown[]; options: O }>();
+  let withoutOptions: O | undefined;
+  let merged: O | undefined;
+  // `RuleCreator` calls the spec's create with the merged options; capture them instead of running the rule.
+  const capture = { ...spec, create: (_context: unknown, options: O) => ((merged = options), {}) };
+  const capturing = createNamedRule<O, M>(capture as RuleSpec<O, M>);
+  const mergeOptions = (context: Readonly<TSESLint.RuleContext<M, O>>): O => {
+    capturing.create(context);
+    // A copy: the merge shares arrays with the user's config, which is not ours to freeze.
+    return deepFreeze(structuredClone(merged as O));
+  };
+  const optionsOf = (context: Readonly<TSESLint.RuleContext<M, O>>): O => {
+    const given = context.options as readonly unknown[];
+    if (given.length === 0) return (withoutOptions ??= mergeOptions(context));
+    const first = given[0];
+    if (typeof first !== 'object' || first === null) return mergeOptions(context);
+    const hit = byFirst.get(first);
+    const rest = given.slice(1);
+    if (hit && hit.rest.length === rest.length && hit.rest.every((v, i) => v === rest[i])) return hit.options;
+    const options = mergeOptions(context);
+    byFirst.set(first, { rest, options });
+    return options;
+  };
+  return {
+    ...rule,
+    create(context) {
+      return spec.create(context, optionsOf(context));
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const v of Object.values(value)) deepFreeze(v);
+  return Object.freeze(value);
+}
