@@ -1,8 +1,8 @@
 import { builtinCatalog, extendCatalog } from './catalog/index.js';
 import type { Catalog } from './catalog/types.js';
+import { perFileCache } from './file-cache.js';
 import { indexFile } from './file-index.js';
 import { fileResolver, type Resolver } from './resolver.js';
-import type { TSESTree } from '@typescript-eslint/utils';
 import type { CheckContext, SourceFile, TypeFacts } from './types.js';
 
 export interface ContextOptions {
@@ -12,7 +12,42 @@ export interface ContextOptions {
   types?: TypeFacts;
 }
 
-const cache = new WeakMap<TSESTree.Program, { key: unknown; ctx: CheckContext }>();
+const cache = perFileCache<{ key: unknown; ctx: CheckContext }>();
+
+const extensions = new WeakMap<Catalog, WeakMap<Partial<Catalog>, Catalog>>();
+
+/**
+ * `extendCatalog`, once per base catalog and extension object: the catalog's derived indexes (entries by role,
+ * final names, candidates per root) are cached per catalog, so a catalog rebuilt for every file would rebuild
+ * them for every file too. Settings and rule options hand the same extension objects to every file.
+ */
+function extended(base: Catalog, extra: Partial<Catalog> | undefined): Catalog {
+  if (!extra) return base;
+  let perBase = extensions.get(base);
+  if (!perBase) {
+    perBase = new WeakMap();
+    extensions.set(base, perBase);
+  }
+  let catalog = perBase.get(extra);
+  if (!catalog) {
+    catalog = extendCatalog(base, extra);
+    perBase.set(extra, catalog);
+  }
+  return catalog;
+}
+
+const ruleExtensions = new WeakMap<object, Partial<Catalog> | undefined>();
+
+/**
+ * A rule's catalog extension built from its options, once per options object (rule options are the same object
+ * for every file of a configuration).
+ */
+export function ruleExtension(options: object, build: () => Partial<Catalog> | undefined): Partial<Catalog> | undefined {
+  if (ruleExtensions.has(options)) return ruleExtensions.get(options);
+  const extra = build();
+  ruleExtensions.set(options, extra);
+  return extra;
+}
 
 /**
  * The check context of a file, built once and shared by every rule that runs on it (keyed by the Program
@@ -24,7 +59,7 @@ export function createCheckContext(file: SourceFile, options: ContextOptions = {
   const ctx: CheckContext = {
     file,
     index: indexFile(file),
-    catalog: extendCatalog(builtinCatalog, options.catalog),
+    catalog: extended(builtinCatalog, options.catalog),
     resolver: options.resolver ?? fileResolver,
     types: options.types,
     memo: new Map(),
@@ -40,5 +75,5 @@ export function createCheckContext(file: SourceFile, options: ContextOptions = {
 export function withCatalog(ctx: CheckContext, extra: Partial<Catalog> | undefined): CheckContext {
   if (!extra || ((extra.entries?.length ?? 0) === 0 && (extra.frameworks?.length ?? 0) === 0 && (extra.types?.length ?? 0) === 0)) return ctx;
   const changesOrigins = (extra.frameworks?.length ?? 0) > 0 || (extra.types?.length ?? 0) > 0;
-  return { ...ctx, catalog: extendCatalog(ctx.catalog, extra), memo: changesOrigins ? new Map<string, WeakMap<object, unknown>>() : ctx.memo };
+  return { ...ctx, catalog: extended(ctx.catalog, extra), memo: changesOrigins ? new Map<string, WeakMap<object, unknown>>() : ctx.memo };
 }

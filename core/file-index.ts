@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode, Node, SourceFile } from './types.js';
+import { perFileCache } from './file-cache.js';
 
 /**
  * Everything the checkers look up per file, collected in one iterative traversal (no recursion, so a
@@ -24,7 +25,7 @@ export interface FileIndex {
   size: number;
 }
 
-const cache = new WeakMap<TSESTree.Program, FileIndex>();
+const cache = perFileCache<FileIndex>();
 
 const COMPARISON = new Set(['<', '<=', '>', '>=', '==', '===', '!=', '!==']);
 
@@ -47,9 +48,8 @@ export function indexFile(file: SourceFile): FileIndex {
   };
   // A front end that has walked the tree already (ESLint's traversal) hands its nodes over: reading a flat array
   // costs a fraction of a walk through the visitor keys.
-  const nodes = file.nodesInOrder?.();
-  if (nodes) {
-    for (const node of nodes) record(index, node);
+  if (file.eachNode) {
+    file.eachNode((node) => { record(index, node); });
   } else {
     walk(index, file);
   }

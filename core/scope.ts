@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { SourceFile } from './types.js';
+import { perFileCache } from './file-cache.js';
 
 /** Identifier -> the variable it refers to (or null for an unresolved global), built once per file. */
 export interface ScopeIndex {
@@ -8,7 +9,7 @@ export interface ScopeIndex {
   variableOf(id: TSESTree.Identifier | TSESTree.JSXIdentifier): Scope.Variable | null | undefined;
 }
 
-const cache = new WeakMap<TSESTree.Program, ScopeIndex>();
+const cache = perFileCache<ScopeIndex>();
 
 export function scopeIndex(file: SourceFile): ScopeIndex {
   const hit = cache.get(file.ast);

@@ -9,6 +9,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { propertyName, unwrap } from './origin.js';
+import { perFileCache } from './file-cache.js';
 import { scopeIndex } from './scope.js';
 import type { CheckContext, Node } from './types.js';
 
@@ -126,7 +127,7 @@ export function isFieldOrdered(key: TypeKey, field: string, same: (a: string, b:
   return hit;
 }
 
-const orderingCache = new WeakMap<TSESTree.Program, Map<string, Set<string>>>();
+const orderingCache = perFileCache<Map<string, Set<string>>>();
 
 /** The declared type (local name) of the records an expression holds, element-wise when `element`. */
 function recordType(ctx: CheckContext, raw: Node, element: boolean, depth = 0): string | undefined {

@@ -68,10 +68,10 @@ export interface SourceFile {
   scopeManager: Scope.ScopeManager;
   visitorKeys: Record<string, readonly string[] | undefined>;
   /**
-   * Every node of `ast` in source order (pre-order, children in visitor-key order), parent links set: a front
+   * Visits every node of `ast` in source order (pre-order, children in visitor-key order), parent links set: a front
    * end that has walked the tree already (ESLint) passes its walk, so the engine's index need not walk it again.
    */
-  nodesInOrder?: () => readonly Node[];
+  eachNode?: (visit: (node: Node) => void) => void;
 }
 
 /** Shared settings (`settings.assume` for ESLint, the config file for the CLI). */

@@ -1,6 +1,6 @@
 import { createRule } from './utils/create-rule.js';
 import { specifierSchema } from './utils/schema.js';
-import { checkContextOf, reportFindings } from './utils/context.js';
+import { checkAtProgramExit } from './utils/context.js';
 import {
   checkNoAckBeforeDurableWrite,
   defaultOptions as checkerDefaults,
@@ -78,10 +78,6 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [defaults],
   },
   create(context, [options]) {
-    return {
-      'Program:exit'() {
-        reportFindings(context, checkNoAckBeforeDurableWrite(checkContextOf(context), options));
-      },
-    };
+    return checkAtProgramExit(context, (ctx) => checkNoAckBeforeDurableWrite(ctx, options));
   },
 });

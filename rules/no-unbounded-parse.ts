@@ -1,6 +1,6 @@
 import { createRule } from './utils/create-rule.js';
 import { catalogEntriesSchema } from './utils/schema.js';
-import { checkContextOf, reportFindings } from './utils/context.js';
+import { checkAtProgramExit } from './utils/context.js';
 import {
   checkNoUnboundedParse,
   DEFAULT_MAX_BODY_BYTES,
@@ -67,10 +67,6 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ maxBodyBytes: DEFAULT_MAX_BODY_BYTES, checkQueuePayloads: false, checkGatewayEvents: false, catalog: [] }],
   },
   create(context, [options]) {
-    return {
-      'Program:exit'() {
-        reportFindings(context, checkNoUnboundedParse(checkContextOf(context), options));
-      },
-    };
+    return checkAtProgramExit(context, (ctx) => checkNoUnboundedParse(ctx, options));
   },
 });

@@ -1,6 +1,6 @@
 import { createRule } from './utils/create-rule.js';
 import { catalogEntriesSchema } from './utils/schema.js';
-import { checkContextOf, reportFindings } from './utils/context.js';
+import { checkAtProgramExit } from './utils/context.js';
 import {
   checkNoUnhandledTimeout,
   type NoUnhandledTimeoutMessageId,
@@ -76,10 +76,6 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [defaults],
   },
   create(context, [options]) {
-    return {
-      'Program:exit'() {
-        reportFindings(context, checkNoUnhandledTimeout(checkContextOf(context), options));
-      },
-    };
+    return checkAtProgramExit(context, (ctx) => checkNoUnhandledTimeout(ctx, options));
   },
 });

@@ -1,6 +1,6 @@
 import { createRule } from './utils/create-rule.js';
 import { specifierSchema } from './utils/schema.js';
-import { checkContextOf, reportFindings } from './utils/context.js';
+import { checkAtProgramExit } from './utils/context.js';
 import {
   checkNoWallClockAtBoundary,
   defaultOptions as checkerDefaults,
@@ -70,10 +70,6 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [defaults],
   },
   create(context, [options]) {
-    return {
-      'Program:exit'() {
-        reportFindings(context, checkNoWallClockAtBoundary(checkContextOf(context), options));
-      },
-    };
+    return checkAtProgramExit(context, (ctx) => checkNoWallClockAtBoundary(ctx, options));
   },
 });

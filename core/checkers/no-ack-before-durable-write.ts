@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { implicitAcks, type ImplicitAck } from '../catalog/acks.js';
 import type { CatalogEntry, Specifier } from '../catalog/types.js';
-import { withCatalog } from '../context.js';
+import { ruleExtension, withCatalog } from '../context.js';
 import { walkFunction, type FlowDomain } from '../flow.js';
 import { handlerOf } from '../handlers.js';
 import { isKnownOrigin, matchTrace } from '../match.js';
@@ -133,7 +133,7 @@ interface Run {
 /** Checks one file. */
 export function checkNoAckBeforeDurableWrite(base: CheckContext, opts: NoAckBeforeDurableWriteOptions = {}): Finding[] {
   const options = { ...defaultOptions, ...opts };
-  const ctx = withCatalog(base, { entries: optionEntries(options) });
+  const ctx = withCatalog(base, ruleExtension(opts, () => ({ entries: optionEntries(options) })));
   const an: Analysis = { ctx, options, findings: new Map(), covered: new Set() };
 
   const roots = new Map<FunctionNode, ImplicitAck | undefined>();

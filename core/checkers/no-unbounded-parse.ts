@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry } from '../catalog/types.js';
-import { withCatalog } from '../context.js';
+import { ruleExtension, withCatalog } from '../context.js';
 import { candidateEntriesOf, entriesOf, matchNode, matchTrace } from '../match.js';
 import { enclosingFunction, isRelativeModule, propertyName, registrationOf, specifierMatches, traceOf, unwrap, type Trace } from '../origin.js';
 import type { FunctionRef } from '../resolver.js';
@@ -51,7 +51,7 @@ interface Settings {
 
 /** The checker: every unbounded read, accumulation or configuration of hostile input in the file. */
 export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedParseOptions = {}): Finding[] {
-  const ctx = withCatalog(base, options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined);
+  const ctx = withCatalog(base, ruleExtension(options, () => (options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined)));
   const payloadKinds = new Set<string>();
   if (options.checkQueuePayloads) payloadKinds.add('queue-payload');
   if (options.checkGatewayEvents) payloadKinds.add('gateway-payload');

@@ -8,7 +8,7 @@ import {
   TIMEOUT_ERROR_NAMES,
   TIMEOUT_OPTION_NAMES,
 } from '../catalog/timeouts.js';
-import { withCatalog } from '../context.js';
+import { ruleExtension, withCatalog } from '../context.js';
 import { handlerOf } from '../handlers.js';
 import { matchNode } from '../match.js';
 import { classMembers, enclosingClass, propertyName, returnsOf, traceOf, unwrap } from '../origin.js';
@@ -97,17 +97,27 @@ const MAX_DEPTH = 6;
 
 /** The checker: every state-changing call under a timeout whose timeout outcome is mishandled. */
 export function checkNoUnhandledTimeout(base: CheckContext, options: NoUnhandledTimeoutOptions = {}): Finding[] {
-  const ctx = withCatalog(base, options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined);
-  const readOnly = new Set((options.readOnlyVerbs ?? []).map((v) => v.toLowerCase()));
-  const verbs = new Set([...MUTATING_VERBS, ...(options.mutatingVerbs ?? [])].map((v) => v.toLowerCase()).filter((v) => !readOnly.has(v)));
-  const settings: Settings = {
-    verbs,
-    opaque: options.checkOpaqueClients ?? true,
-    keyNames: new Set([...IDEMPOTENCY_KEY_NAMES, ...(options.idempotencyKeyNames ?? [])].map(normalizeKeyName)),
-    timeoutOptions: new Set([...TIMEOUT_OPTION_NAMES, ...(options.timeoutOptionNames ?? [])]),
-  };
-  const checker = new Checker(ctx, settings);
+  const ctx = withCatalog(base, ruleExtension(options, () => (options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined)));
+  const checker = new Checker(ctx, settingsOf(options));
   return checker.run();
+}
+
+const settingsCache = new WeakMap<NoUnhandledTimeoutOptions, Settings>();
+
+/** The rule's settings, once per options object (the same object for every file of a configuration). */
+function settingsOf(options: NoUnhandledTimeoutOptions): Settings {
+  let settings = settingsCache.get(options);
+  if (!settings) {
+    const readOnly = new Set((options.readOnlyVerbs ?? []).map((v) => v.toLowerCase()));
+    settings = {
+      verbs: new Set([...MUTATING_VERBS, ...(options.mutatingVerbs ?? [])].map((v) => v.toLowerCase()).filter((v) => !readOnly.has(v))),
+      opaque: options.checkOpaqueClients ?? true,
+      keyNames: new Set([...IDEMPOTENCY_KEY_NAMES, ...(options.idempotencyKeyNames ?? [])].map(normalizeKeyName)),
+      timeoutOptions: new Set([...TIMEOUT_OPTION_NAMES, ...(options.timeoutOptionNames ?? [])]),
+    };
+    settingsCache.set(options, settings);
+  }
+  return settings;
 }
 
 class Checker {

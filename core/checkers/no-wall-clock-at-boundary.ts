@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry, Specifier } from '../catalog/types.js';
-import { withCatalog } from '../context.js';
+import { ruleExtension, withCatalog } from '../context.js';
+import { perFileCache } from '../file-cache.js';
 import { matchNode, matchTrace } from '../match.js';
 import {
   ALLOW_WORDS,
@@ -122,17 +123,14 @@ const MAX_DEPTH = 12;
  * or dedupe key. The finding is at the read, also when the boundary is in another function of the file.
  */
 export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWallClockAtBoundaryOptions = {}): Finding[] {
-  const extra: CatalogEntry[] = [
-    ...(options.clocks ?? []).map((target, i) => ({ id: `options.clocks.${i}`, role: 'clock', target })),
-    ...(options.sharedStores ?? []).map((target, i) => ({ id: `options.sharedStores.${i}`, role: 'shared-store', target })),
-  ];
-  const ctx = withCatalog(baseCtx, { entries: extra });
-  const settings: Settings = {
-    rateLimit: options.checkRateLimitWindows ?? false,
-    tolerance: options.checkSignatureTolerances ?? false,
-    boundary: new Set((options.boundaryWords ?? []).flatMap((w) => wordsOf(w))),
-    allow: new Set((options.allowWords ?? []).flatMap((w) => wordsOf(w))),
-  };
+  const extra = ruleExtension(options, () => ({
+    entries: [
+      ...(options.clocks ?? []).map((target, i): CatalogEntry => ({ id: `options.clocks.${i}`, role: 'clock', target })),
+      ...(options.sharedStores ?? []).map((target, i): CatalogEntry => ({ id: `options.sharedStores.${i}`, role: 'shared-store', target })),
+    ],
+  }));
+  const ctx = withCatalog(baseCtx, extra);
+  const settings = settingsOf(options);
   const findings: Finding[] = [];
   for (const read of clockReads(ctx)) {
     let uses: Use[];
@@ -156,6 +154,23 @@ export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWal
   }
   findings.push(...farReadFindings(ctx, settings));
   return findings;
+}
+
+const settingsCache = new WeakMap<NoWallClockAtBoundaryOptions, Settings>();
+
+/** The rule's settings, once per options object. */
+function settingsOf(options: NoWallClockAtBoundaryOptions): Settings {
+  let settings = settingsCache.get(options);
+  if (!settings) {
+    settings = {
+      rateLimit: options.checkRateLimitWindows ?? false,
+      tolerance: options.checkSignatureTolerances ?? false,
+      boundary: new Set((options.boundaryWords ?? []).flatMap((w) => wordsOf(w))),
+      allow: new Set((options.allowWords ?? []).flatMap((w) => wordsOf(w))),
+    };
+    settingsCache.set(options, settings);
+  }
+  return settings;
 }
 
 /**
@@ -370,15 +385,15 @@ interface FileFacts {
   thisReads: Map<Node, Map<string, TSESTree.MemberExpression[]>>;
 }
 
-const factsCache = new WeakMap<CheckContext['catalog'], WeakMap<TSESTree.Program, FileFacts>>();
+const factsCache = perFileCache<WeakMap<CheckContext['catalog'], FileFacts>>();
 
 function fileFacts(ctx: CheckContext): FileFacts {
-  let perCatalog = factsCache.get(ctx.catalog);
+  let perCatalog = factsCache.get(ctx.file.ast);
   if (!perCatalog) {
     perCatalog = new WeakMap();
-    factsCache.set(ctx.catalog, perCatalog);
+    factsCache.set(ctx.file.ast, perCatalog);
   }
-  const hit = perCatalog.get(ctx.file.ast);
+  const hit = perCatalog.get(ctx.catalog);
   if (hit) return hit;
   const facts: FileFacts = { ordered: new Set(), stored: new Set(), signatureFns: new Set(), callers: new Map(), returns: new Map(), thisReads: new Map(), hasStore: false, sortedIn: new Map() };
   for (const ret of ctx.index.returns) {
@@ -490,7 +505,7 @@ function fileFacts(ctx: CheckContext): FileFacts {
       facts.callers.set(ref.fn, list);
     }
   }
-  perCatalog.set(ctx.file.ast, facts);
+  perCatalog.set(ctx.catalog, facts);
   return facts;
 }
 

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createCheckContext } from '../../core/context.js';
+import { releaseFile } from '../../core/file-cache.js';
 import type { Catalog } from '../../core/catalog/types.js';
 import type { CheckContext, Finding, Node, TypeFacts } from '../../core/types.js';
 
@@ -20,10 +21,41 @@ export function checkContextOf<M extends string, O extends readonly unknown[]>(c
       ast: sourceCode.ast,
       scopeManager: sourceCode.scopeManager as NonNullable<typeof sourceCode.scopeManager>,
       visitorKeys: sourceCode.visitorKeys,
-      nodesInOrder: nodesInOrderOf(sourceCode),
+      eachNode: eachNodeOf(sourceCode),
     },
     { catalog: settings?.catalog, types: typeFactsOf(sourceCode) },
   );
+}
+
+/** How many rules still have to run on a file: when the last is done, what they cached for it is let go. */
+const pending = new WeakMap<TSESTree.Program, number>();
+
+/**
+ * The listeners of a rule whose checker runs once the whole file has been seen: at `Program:exit` it builds (or
+ * reuses) the file's check context, runs the checker and reports its findings. Every rule made with it holds the
+ * file's cached work from `create()` until its own check is done; the last one to finish lets it go, so that
+ * nothing of a file's analysis outlives its lint (see core/file-cache.ts).
+ */
+export function checkAtProgramExit<M extends string, O extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<M, O>>,
+  check: (ctx: CheckContext) => readonly Finding[],
+): TSESLint.RuleListener {
+  const ast = context.sourceCode.ast;
+  pending.set(ast, (pending.get(ast) ?? 0) + 1);
+  return {
+    'Program:exit'() {
+      try {
+        reportFindings(context, check(checkContextOf(context)));
+      } finally {
+        const left = (pending.get(ast) ?? 1) - 1;
+        if (left > 0) pending.set(ast, left);
+        else {
+          pending.delete(ast);
+          releaseFile(ast);
+        }
+      }
+    },
+  };
 }
 
 /** A step of ESLint's traversal (`SourceCode#traverse()`, ESLint 9+): kind 1 visits `target`, phase 1 on entry. */
@@ -37,15 +69,13 @@ interface TraversalStep {
  * The nodes of ESLint's own traversal, in order: ESLint has walked the tree (and set parent links) before any
  * rule listener runs, and keeps the steps, so reading them is far cheaper than another walk.
  */
-function nodesInOrderOf(sourceCode: Readonly<TSESLint.SourceCode>): (() => Node[]) | undefined {
+export function eachNodeOf(sourceCode: Readonly<TSESLint.SourceCode>): ((visit: (node: Node) => void) => void) | undefined {
   const traversable = sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> };
   if (typeof traversable.traverse !== 'function') return undefined;
-  return () => {
-    const nodes: Node[] = [];
+  return (visit) => {
     for (const step of (traversable.traverse as () => Iterable<TraversalStep>).call(sourceCode)) {
-      if (step.kind === 1 && step.phase === 1) nodes.push(step.target as Node);
+      if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
     }
-    return nodes;
   };
 }
 

@@ -33,7 +33,7 @@ export function createRule<O extends readonly unknown[], M extends string>(spec:
   let merged: O | undefined;
   // `RuleCreator` calls the spec's create with the merged options; capture them instead of running the rule.
   const capture = { ...spec, create: (_context: unknown, options: O) => ((merged = options), {}) };
-  const capturing = createNamedRule<O, M>(capture as RuleSpec<O, M>);
+  const capturing = createNamedRule<O, M>(capture);
   const mergeOptions = (context: Readonly<TSESLint.RuleContext<M, O>>): O => {
     capturing.create(context);
     // A copy: the merge shares arrays with the user's config, which is not ours to freeze.

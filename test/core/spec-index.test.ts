@@ -10,6 +10,7 @@ import { indexFile, type FileIndex } from '../../core/file-index.js';
 import { specifierMatches, type Root, type Trace } from '../../core/origin.js';
 import { pathMatches, pathMatchesWithHead } from '../../core/path-pattern.js';
 import { SpecifierIndex } from '../../core/spec-index.js';
+import { eachNodeOf } from '../../rules/utils/context.js';
 import type { Node, SourceFile } from '../../core/types.js';
 
 const step = fc.constantFrom('a', 'b', 'c', '()', 'new', '#');
@@ -130,9 +131,7 @@ describe('indexFile from the nodes of ESLint\'s traversal', () => {
   function eslintSource(text: string, path: string): SourceFile {
     const parsed = parseForESLint(text, { filePath: path, ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true });
     const sourceCode = new SourceCode({ text, ast: parsed.ast as never, parserServices: parsed.services, scopeManager: parsed.scopeManager as never, visitorKeys: parsed.visitorKeys as never });
-    const steps = [...sourceCode.traverse()] as { kind: number; phase?: number; target: Node }[];
-    const nodes = steps.filter((s) => s.kind === 1 && s.phase === 1).map((s) => s.target);
-    return { path, text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, nodesInOrder: () => nodes };
+    return { path, text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, eachNode: eachNodeOf(sourceCode as never) };
   }
   const shape = (index: FileIndex) =>
     Object.fromEntries(
@@ -149,7 +148,7 @@ describe('indexFile from the nodes of ESLint\'s traversal', () => {
     const text = readFileSync(join(dir, file), 'utf8');
     const path = join(dir, file);
     // Two parses of the text (the index is cached per tree): one indexed by the engine's walk, one from the steps.
-    const walked = indexFile({ ...eslintSource(text, path), nodesInOrder: undefined });
+    const walked = indexFile({ ...eslintSource(text, path), eachNode: undefined });
     const fromSteps = indexFile(eslintSource(text, path));
     expect(fromSteps.size).toBeGreaterThan(10);
     expect(shape(fromSteps)).toEqual(shape(walked));
