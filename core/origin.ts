@@ -108,8 +108,17 @@ export function unwrap(node: Node): Node {
   }
 }
 
-function extend(base: Trace, ...steps: string[]): Trace {
-  return { root: base.root, path: [...base.path, ...steps] };
+/** The trace one step further (the hot case: no rest array, no spread). */
+function extend(base: Trace, step: string): Trace {
+  const from = base.path;
+  const path: string[] = new Array<string>(from.length + 1);
+  for (let i = 0; i < from.length; i++) path[i] = from[i];
+  path[from.length] = step;
+  return { root: base.root, path };
+}
+
+function extendAll(base: Trace, steps: readonly string[]): Trace {
+  return steps.length === 0 ? base : { root: base.root, path: base.path.concat(steps) };
 }
 
 /** Name of a non-computed (or string-literal computed) member/property key. */
@@ -264,7 +273,7 @@ export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from:
         const typed = trace(ctx, declarator.id.typeAnnotation, depth);
         if (typed.root.kind !== 'unknown') return applyTypeRole(ctx, typed);
       }
-      return inner.length ? extend(base, ...inner) : base;
+      return extendAll(base, inner);
     }
     case 'Parameter':
       return traceParameter(ctx, def.node as FunctionNode, def.name, depth);
@@ -366,7 +375,7 @@ function traceParameter(ctx: CheckContext, fn: FunctionNode, name: Node, depth: 
   const param = fn.params[index];
   const inner = patternPath(param, name) ?? [];
   const base = parameterBase(ctx, fn, index, depth);
-  return inner.length ? extend(base, ...inner) : base;
+  return extendAll(base, inner);
 }
 
 /** The trace of a whole parameter: framework role, decorator role, declared type, or an opaque parameter. */

@@ -73,7 +73,17 @@ export function eachNodeOf(sourceCode: Readonly<TSESLint.SourceCode>): ((visit: 
   const traversable = sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> };
   if (typeof traversable.traverse !== 'function') return undefined;
   return (visit) => {
-    for (const step of (traversable.traverse as () => Iterable<TraversalStep>).call(sourceCode)) {
+    const steps = (traversable.traverse as () => Iterable<TraversalStep>).call(sourceCode);
+    if (Array.isArray(steps)) {
+      // An index loop: iterating ESLint's (large) step array with for-of allocated an iterator result per step.
+      const list = steps as readonly TraversalStep[];
+      for (let i = 0; i < list.length; i++) {
+        const step = list[i];
+        if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
+      }
+      return;
+    }
+    for (const step of steps) {
       if (step.kind === 1 && step.phase === 1) visit(step.target as Node);
     }
   };
