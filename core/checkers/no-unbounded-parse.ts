@@ -66,7 +66,7 @@ export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedPa
 
   // The analyzer's resolver reaches functions of other files: a hostile stream passed to one is read there,
   // and reported there (at the read), not again at the call that reaches it.
-  const foreign = new Map<TSESTree.CallExpression, Omit<Finding, 'ruleId'>[]>();
+  const foreign = new Map<TSESTree.CallExpression, readonly Omit<Finding, 'ruleId'>[]>();
   for (const call of ctx.index.calls) {
     const found = checkForeignCallee(ctx, call, settings);
     if (found.length > 0) foreign.set(call, found);
@@ -90,9 +90,11 @@ export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedPa
 }
 
 /** Findings inside a function of another file that this call hands a hostile stream or request field. */
-function checkForeignCallee(ctx: CheckContext, call: TSESTree.CallExpression, settings: Settings): Omit<Finding, 'ruleId'>[] {
+const NO_FINDINGS: readonly Omit<Finding, 'ruleId'>[] = Object.freeze([]);
+
+function checkForeignCallee(ctx: CheckContext, call: TSESTree.CallExpression, settings: Settings): readonly Omit<Finding, 'ruleId'>[] {
   const ref = calleeRef(ctx, call);
-  if (!ref || ref.ctx.file === ctx.file) return [];
+  if (!ref || ref.ctx.file === ctx.file) return NO_FINDINGS;
   const target = ref.ctx;
   const assumed = new Map<number, Assumed>();
   call.arguments.forEach((arg, index) => {
@@ -108,7 +110,7 @@ function checkForeignCallee(ctx: CheckContext, call: TSESTree.CallExpression, se
     const input = userInputIn(ctx, arg, 0);
     if (input) assumed.set(index, { trace: t, input });
   });
-  if (assumed.size === 0 || assumedParams.has(ref.fn)) return [];
+  if (assumed.size === 0 || assumedParams.has(ref.fn)) return NO_FINDINGS;
   assumedParams.set(ref.fn, assumed);
   assuming++;
   const out: Omit<Finding, 'ruleId'>[] = [];
