@@ -101,6 +101,27 @@ export async function loadRulesConfig({ forcePlaceholder = false } = {}) {
   return { config: { name: 'placeholder/zero-rules' }, placeholder: true, reason, ruleIds: [], version: '-' };
 }
 
+/**
+ * One rule that does nothing (it listens to \`Program:exit\` and returns): what ESLint charges for linting with any
+ * rule at all, over zero rules.
+ */
+export const noopRuleConfig = {
+  plugins: {
+    'bench-noop': {
+      meta: { name: 'bench-noop' },
+      rules: {
+        'program-exit': {
+          meta: { type: 'problem', schema: [] },
+          create() {
+            return { 'Program:exit'() {} };
+          },
+        },
+      },
+    },
+  },
+  rules: { 'bench-noop/program-exit': 'error' },
+};
+
 /** Garbage-collection pauses (wall ms), summed while a run is measured. */
 const gcClock = { ms: 0 };
 new PerformanceObserver((list) => {

@@ -23,12 +23,21 @@ import { join, relative, sep } from 'node:path';
 import { clearCaches } from '@typescript-eslint/typescript-estree';
 import { generateCorpus } from './generate.mjs';
 import { growthSummary, MAX_FACTOR_PER_DOUBLING, runGrowth } from './growth.mjs';
-import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, repoRoot, RULE_IDS } from './lib.mjs';
+import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, noopRuleConfig, repoRoot, RULE_IDS } from './lib.mjs';
 import { analyzerRow, CLI, describeTimeTool, measureAnalyzerAt, measureCheck, measureStaged, snapshotBuild, timeTool } from './project.mjs';
 
 const BAR = 0.25; // the rules may add at most 25% to an ESLint run (issue 2)
 const FLAT = 1.25; // per-file cost counts as flat when it changes by at most this from the smallest to the largest corpus
 const CHUNK = 20; // files per interleaved run (see measure())
+/** Every order of three sides (see measure()). */
+const ORDERS3 = [
+  ['base', 'noop', 'rules'],
+  ['rules', 'base', 'noop'],
+  ['noop', 'rules', 'base'],
+  ['base', 'rules', 'noop'],
+  ['noop', 'base', 'rules'],
+  ['rules', 'noop', 'base'],
+];
 const CHECK_TIME_BAR = 2; // assume check: at most 2x the wall time of tsc --noEmit (issue 3)
 const CHECK_MEMORY_BAR = 2; // ... and at most 2x its peak memory
 const WARM_BAR = 0.25; // a warm --cache run with one changed file: under 25% of a cold run
@@ -153,7 +162,7 @@ function chunksOf(dir, size) {
  * scale of a second puts the same drift on both sides. A pass's figure is the sum over its
  * chunks; the result is the median over passes. `typed`: both sides with type information.
  */
-async function measure(n, pairs, { warmup = false, typed = false } = {}) {
+async function measure(n, pairs, { warmup = false, typed = false, noop = false } = {}) {
   const c = corpus(n);
   const { files, chunks } = chunksOf(c.dir, CHUNK);
   if (files.length !== n) throw new Error(`found ${files.length} files in ${c.dir}, expected ${n}`);
@@ -164,6 +173,7 @@ async function measure(n, pairs, { warmup = false, typed = false } = {}) {
       const first = await lintOnce(c.dir, chunk, null, makeEslint(c.dir, null, { typed }));
       if (i === 0) firstChunkMs = first.cpuMs;
       await lintOnce(c.dir, chunk, rules.config, makeEslint(c.dir, rules.config, { typed }));
+      if (noop) await lintOnce(c.dir, chunk, noopRuleConfig, makeEslint(c.dir, noopRuleConfig, { typed }));
     }
     if (typed) log(`  the first ${CHUNK} files with type information took ${fmt(firstChunkMs / 1000, 2)} s CPU (the TypeScript program is created then)`);
   }
@@ -176,6 +186,8 @@ async function measure(n, pairs, { warmup = false, typed = false } = {}) {
   const rulesGc = [];
   const perRule = {};
   const programMs = [];
+  const withNoop = [];
+  const noopGc = [];
   let findings = {};
   for (let pass = 0; pass < pairs; pass++) {
     if (typed) {
@@ -185,11 +197,14 @@ async function measure(n, pairs, { warmup = false, typed = false } = {}) {
       clearCaches();
       programMs.push((await lintOnce(c.dir, chunks[0].slice(0, 1), null, makeEslint(c.dir, null, { typed }))).cpuMs);
     }
-    const sum = { base: 0, rules: 0, inRules: 0, baseWall: 0, rulesWall: 0, baseGc: 0, rulesGc: 0, perRule: {}, findings: {}, files: 0 };
+    const sum = { base: 0, rules: 0, noop: 0, inRules: 0, baseWall: 0, rulesWall: 0, baseGc: 0, rulesGc: 0, noopGc: 0, perRule: {}, findings: {}, files: 0 };
     // One ESLint per side for the whole pass, as one CLI run would have (config resolved once).
     const eslints = { base: makeEslint(c.dir, null, { typed }), rules: makeEslint(c.dir, rules.config, { typed }) };
+    if (noop) eslints.noop = makeEslint(c.dir, noopRuleConfig, { typed });
     for (const [i, chunk] of chunks.entries()) {
-      const order = (i + pass) % 2 === 0 ? ['base', 'rules'] : ['rules', 'base'];
+      // Two sides: ABBA. Three: every order in turn, so each side runs first, last and after each other side
+      // equally often (garbage one side leaves is partly collected during the next side's run).
+      const order = noop ? ORDERS3[(i + pass) % ORDERS3.length] : (i + pass) % 2 === 0 ? ['base', 'rules'] : ['rules', 'base'];
       for (const which of order) {
         const res = await lintOnce(c.dir, chunk, null, eslints[which]);
         if (res.fatal.length) throw new Error(`generated corpus does not parse: ${res.fatal.slice(0, 3).join('; ')}`);
@@ -198,6 +213,9 @@ async function measure(n, pairs, { warmup = false, typed = false } = {}) {
           sum.baseWall += res.wallMs;
           sum.baseGc += res.gcMs;
           sum.files += res.files;
+        } else if (which === 'noop') {
+          sum.noop += res.cpuMs;
+          sum.noopGc += res.gcMs;
         } else {
           sum.rules += res.cpuMs;
           sum.rulesWall += res.wallMs;
@@ -216,6 +234,8 @@ async function measure(n, pairs, { warmup = false, typed = false } = {}) {
     rulesWall.push(sum.rulesWall);
     baseGc.push(sum.baseGc);
     rulesGc.push(sum.rulesGc);
+    withNoop.push(sum.noop);
+    noopGc.push(sum.noopGc);
     for (const [k, v] of Object.entries(sum.perRule)) (perRule[k] ??= []).push(v);
     findings = sum.findings;
     log(
@@ -243,6 +263,13 @@ async function measure(n, pairs, { warmup = false, typed = false } = {}) {
     findings,
     passRatios: withRules.map((r, i) => r / base[i]),
   };
+  if (noop) {
+    m.noopMs = median(withNoop);
+    m.noopGcMs = median(noopGc);
+    m.noopRatio = median(withNoop.map((v, i) => v / base[i]));
+    // The rules' cost over ESLint's charge for having any rule: recommended against the no-op rule, per pass.
+    m.overNoopRatio = median(withRules.map((v, i) => v / withNoop[i]));
+  }
   // Each pass's two sides ran interleaved, so the pass ratio is the robust figure; take its median.
   m.ratio = median(m.passRatios);
   m.addedPerKLineMs = ((m.rulesMs - m.baseMs) / m.lines) * 1000;
@@ -271,6 +298,9 @@ function eslintTables(m) {
     '| run | median CPU time | per file | ratio | median wall time | GC pauses (wall) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     `| ESLint ${label}, zero rules | ${fmt(m.baseMs / 1000, 2)} s | ${fmt(m.basePerFileMs, 2)} ms | 1.00 | ${fmt(m.baseWallMs / 1000, 2)} s | ${fmt(m.baseGcMs / 1000, 2)} s |`,
+    ...(m.noopMs === undefined
+      ? []
+      : [`| ESLint ${label} + one rule that does nothing | ${fmt(m.noopMs / 1000, 2)} s | ${fmt(m.noopMs / m.files, 2)} ms | ${fmt(m.noopRatio, 3)} (${pct(m.noopRatio)}) | | ${fmt(m.noopGcMs / 1000, 2)} s |`]),
     `| ESLint ${label} + recommended (${rules.ruleIds.length} rules) | ${fmt(m.rulesMs / 1000, 2)} s | ${fmt(m.rulesMs / m.files, 2)} ms | ${fmt(m.ratio, 3)} (${pct(m.ratio)}) | ${fmt(m.rulesWallMs / 1000, 2)} s | ${fmt(m.rulesGcMs / 1000, 2)} s |`,
     `| of which inside the rules | ${fmt(m.ruleMs / 1000, 2)} s | ${fmt(m.rulePerFileMs, 3)} ms | ${fmt(m.ruleMs / m.baseMs + 1, 3)} (${pct(m.ruleMs / m.baseMs + 1)}) | | |`,
   ];
@@ -309,6 +339,12 @@ function renderUntyped(m) {
       '',
       `**Rules add ${pct(m.ratio)} to the run: ${verdict}.** Ratio of each pass: ${m.passRatios.map((r) => fmt(r, 3)).join(', ')}.`,
       '',
+      ...(m.noopMs === undefined
+        ? []
+        : [
+            `**What ESLint charges for any rule.** The third side lints with one rule that does nothing (it returns at \`Program:exit\`), in the same interleaving: ${pct(m.noopRatio)} over zero rules, and its garbage-collection pauses are ${fmt(m.noopGcMs / 1000, 2)} s against ${fmt(m.baseGcMs / 1000, 2)} s. The recommended rules cost ${pct(m.overNoopRatio)} over that rule. The charge comes from ESLint, not from a rule: for every enabled rule ESLint makes the rule's context with \`Object.create(fileContext)\` (\`FileContext#extend\`, lib/linter/file-context.js), so each file's FileContext becomes a prototype, which V8 keeps reachable from the old generation until the next full collection; the file's SourceCode (tree, tokens, scopes) then survives young-generation collections and is copied and promoted instead of dying young. With \`FileContext#extend\` patched to copy the file context's fields instead, one rule costs what zero rules cost: see [eslint-any-rule.md](eslint-any-rule.md) (\`node bench/eslint-any-rule.mjs --write\`).`,
+            '',
+          ]),
       ...(rules.placeholder ? [] : ['Per rule (median run):', '', ...perRuleTable]),
     ],
     bars: rules.placeholder
@@ -533,7 +569,7 @@ function section(name, fn) {
 
 await section('untyped', async () => {
   log(`\n(a) ${mainFiles} files, untyped: zero rules vs recommended, ${reps} interleaved passes after a warm-up`);
-  const m = await measure(mainFiles, reps, { warmup: true });
+  const m = await measure(mainFiles, reps, { warmup: true, noop: !rules.placeholder });
   measured.set(mainFiles, m);
   return renderUntyped(m);
 });
