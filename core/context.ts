@@ -54,8 +54,8 @@ export function ruleExtension(options: object, build: () => Partial<Catalog> | u
  * node and the settings object).
  */
 export function createCheckContext(file: SourceFile, options: ContextOptions = {}): CheckContext {
-  const hit = cache.get(file.ast);
-  if (hit && hit.key === options.catalog) return hit.ctx;
+  const hit = cachedCheckContext(file.ast, options.catalog);
+  if (hit) return hit;
   const ctx: CheckContext = {
     file,
     index: indexFile(file),
@@ -66,6 +66,12 @@ export function createCheckContext(file: SourceFile, options: ContextOptions = {
   };
   cache.set(file.ast, { key: options.catalog, ctx });
   return ctx;
+}
+
+/** The check context already built for the file with these settings' catalog extensions, if any. */
+export function cachedCheckContext(ast: SourceFile['ast'], catalog: Partial<Catalog> | undefined): CheckContext | undefined {
+  const hit = cache.get(ast);
+  return hit && hit.key === catalog ? hit.ctx : undefined;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface FileIndex {
   comparisons: TSESTree.BinaryExpression[];
   /** String and template literals (SQL text, header names). */
   strings: (TSESTree.Literal | TSESTree.TemplateLiteral)[];
+  /** `for await (... of ...)` loops, in source order. */
+  forAwaitLoops: TSESTree.ForOfStatement[];
   /** Node count, for budgets. */
   size: number;
 }
@@ -44,6 +46,7 @@ export function indexFile(file: SourceFile): FileIndex {
     exports: [],
     comparisons: [],
     strings: [],
+    forAwaitLoops: [],
     size: 0,
   };
   // A front end that has walked the tree already (ESLint's traversal) hands its nodes over: reading a flat array
@@ -126,6 +129,9 @@ function record(index: FileIndex, node: Node): void {
       break;
     case 'TemplateLiteral':
       index.strings.push(node);
+      break;
+    case 'ForOfStatement':
+      if (node.await) index.forAwaitLoops.push(node);
       break;
     default:
       break;

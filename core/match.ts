@@ -3,21 +3,40 @@ import { propertyName, specifierMatches, traceOf, unwrap, type Trace } from './o
 import { SpecifierIndex } from './spec-index.js';
 import type { CheckContext, Node } from './types.js';
 
-const byRoleCache = new WeakMap<readonly CatalogEntry[], Map<string, CatalogEntry[]>>();
+/** What matching looks up for one role of a catalog: its entries and the names they end with. */
+interface RoleIndex {
+  entries: readonly CatalogEntry[];
+  /** See `finalNamesOf`; computed on first use. */
+  finalNames?: ReadonlySet<string> | null;
+}
+
+const byRoleCache = new WeakMap<readonly CatalogEntry[], Map<string, RoleIndex>>();
+const NO_ENTRIES: readonly CatalogEntry[] = Object.freeze([]);
+
+/** The role's index in the context's catalog (built once per catalog). */
+function roleIndexOf(ctx: CheckContext, role: Role): RoleIndex {
+  let byRole = byRoleCache.get(ctx.catalog.entries);
+  if (!byRole) {
+    const lists = new Map<string, CatalogEntry[]>();
+    for (const entry of ctx.catalog.entries) {
+      const list = lists.get(entry.role) ?? [];
+      list.push(entry);
+      lists.set(entry.role, list);
+    }
+    byRole = new Map([...lists].map(([r, entries]) => [r, { entries }]));
+    byRoleCache.set(ctx.catalog.entries, byRole);
+  }
+  let index = byRole.get(role);
+  if (!index) {
+    index = { entries: NO_ENTRIES };
+    byRole.set(role, index);
+  }
+  return index;
+}
 
 /** Catalog entries of one role (indexed once per catalog). */
 export function entriesOf(ctx: CheckContext, role: Role): readonly CatalogEntry[] {
-  let byRole = byRoleCache.get(ctx.catalog.entries);
-  if (!byRole) {
-    byRole = new Map();
-    for (const entry of ctx.catalog.entries) {
-      const list = byRole.get(entry.role) ?? [];
-      list.push(entry);
-      byRole.set(entry.role, list);
-    }
-    byRoleCache.set(ctx.catalog.entries, byRole);
-  }
-  return byRole.get(role) ?? [];
+  return roleIndexOf(ctx, role).entries;
 }
 
 const targetIndex = new SpecifierIndex<CatalogEntry>((entry) => entry.target);
@@ -32,7 +51,12 @@ export function candidateEntriesOf(ctx: CheckContext, role: Role, t: Trace): rea
 
 /** The first entry of `role` whose target the trace matches. */
 export function matchTrace(ctx: CheckContext, t: Trace, role: Role): CatalogEntry | undefined {
-  for (const entry of candidateEntriesOf(ctx, role, t)) {
+  return matchIn(roleIndexOf(ctx, role).entries, t);
+}
+
+function matchIn(entries: readonly CatalogEntry[], t: Trace): CatalogEntry | undefined {
+  if (entries.length === 0) return undefined;
+  for (const entry of targetIndex.candidates(entries, t.root)) {
     if (specifierMatches(entry.target, t)) return entry;
   }
   return undefined;
@@ -46,32 +70,25 @@ export function matchNode(ctx: CheckContext, node: Node, role: Role): CatalogEnt
   // Fast path: `a.b.c()` can only match an entry whose path ends in `c` (before the call); most calls of a
   // file match no entry of a role, and this skips tracing them. Only a syntactically present member name is
   // used: an identifier callee may be an alias and is always traced.
-  const names = finalNamesOf(ctx, role);
+  const index = roleIndexOf(ctx, role);
+  if (index.entries.length === 0) return undefined;
+  const names = index.finalNames === undefined ? (index.finalNames = finalNamesOf(index.entries)) : index.finalNames;
   if (names !== null) {
     const name = memberName(node);
     if (name !== undefined && !names.has(name)) return undefined;
   }
-  return matchTrace(ctx, traceOf(ctx, node), role);
+  return matchIn(index.entries, traceOf(ctx, node));
 }
 
 /** Steps that say how a value is used, not what it is named. */
 const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
-const finalNamesCache = new WeakMap<readonly CatalogEntry[], Map<string, ReadonlySet<string> | null>>();
-
 /**
  * The names the entries of a role end with (ignoring call/new/instance steps), or null when some entry can end
  * with any name (a wildcard). A member callee (`a.b()`) whose name is not among them cannot match.
  */
-function finalNamesOf(ctx: CheckContext, role: Role): ReadonlySet<string> | null {
-  let perRole = finalNamesCache.get(ctx.catalog.entries);
-  if (!perRole) {
-    perRole = new Map();
-    finalNamesCache.set(ctx.catalog.entries, perRole);
-  }
-  const hit = perRole.get(role);
-  if (hit !== undefined) return hit;
+function finalNamesOf(entries: readonly CatalogEntry[]): ReadonlySet<string> | null {
   let names: Set<string> | null = new Set<string>();
-  for (const entry of entriesOf(ctx, role)) {
+  for (const entry of entries) {
     const path = entry.target.path;
     let i = path.length - 1;
     while (i >= 0 && SHAPE_STEPS.has(path[i])) i--;
@@ -85,7 +102,6 @@ function finalNamesOf(ctx: CheckContext, role: Role): ReadonlySet<string> | null
     }
     for (const alt of step.split('|')) names.add(alt);
   }
-  perRole.set(role, names);
   return names;
 }
 

@@ -1271,33 +1271,17 @@ function enclosingLoop(node: Node, fn: FunctionNode): Node | undefined {
   return undefined;
 }
 
-const loopMemo = new WeakMap<object, TSESTree.ForOfStatement[]>();
-
 /**
- * `for await (... of ...)` loops of the file, memoized. A loop that declares its variable (`const`/`let`)
- * has its own scope, so the scope manager lists them without another walk of the file; a `var` loop
- * variable is found through its write reference.
+ * `for await (... of ...)` loops of the file whose variable the loop writes: a declaration (a `var` one of a plain
+ * identifier) or an identifier. (A destructuring `var` pattern or a member target names no loop variable.)
  */
 function forAwaitLoops(ctx: CheckContext): readonly TSESTree.ForOfStatement[] {
-  const hit = loopMemo.get(ctx.index);
-  if (hit) return hit;
-  const loops = new Set<TSESTree.ForOfStatement>();
-  for (const scope of ctx.file.scopeManager.scopes) {
-    const block = scope.block as Node;
-    if (block.type === 'ForOfStatement' && block.await) loops.add(block);
-    for (const ref of scope.references) {
-      // `for await (chunk of req)` / `for await (var chunk of req)`: the loop writes its variable.
-      const parent = (ref.identifier as Node).parent;
-      if (ref.isWrite() && parent?.type === 'VariableDeclarator' && parent.parent.parent.type === 'ForOfStatement' && parent.parent.parent.await) {
-        loops.add(parent.parent.parent);
-      } else if (ref.isWrite() && parent?.type === 'ForOfStatement' && parent.await && parent.left === ref.identifier) {
-        loops.add(parent);
-      }
-    }
-  }
-  const list = [...loops].sort((a, b) => a.range[0] - b.range[0]);
-  loopMemo.set(ctx.index, list);
-  return list;
+  return ctx.index.forAwaitLoops.filter((loop) => {
+    const left = loop.left;
+    if (left.type === 'Identifier') return true;
+    if (left.type !== 'VariableDeclaration') return false;
+    return left.kind !== 'var' || left.declarations[0]?.id.type === 'Identifier';
+  });
 }
 
 function checkForAwait(ctx: CheckContext, loop: TSESTree.ForOfStatement): Omit<Finding, 'ruleId'> | undefined {

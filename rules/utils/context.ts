@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { createCheckContext } from '../../core/context.js';
+import { cachedCheckContext, createCheckContext } from '../../core/context.js';
 import { releaseFile } from '../../core/file-cache.js';
 import type { Catalog } from '../../core/catalog/types.js';
 import type { CheckContext, Finding, Node, TypeFacts } from '../../core/types.js';
@@ -14,6 +14,9 @@ export interface AssumeSharedSettings {
 export function checkContextOf<M extends string, O extends readonly unknown[]>(context: Readonly<TSESLint.RuleContext<M, O>>): CheckContext {
   const sourceCode = context.sourceCode;
   const settings = (context.settings as { assume?: AssumeSharedSettings } | undefined)?.assume;
+  // The first rule on a file builds it; the others find it (without making the file's description again).
+  const cached = cachedCheckContext(sourceCode.ast, settings?.catalog);
+  if (cached) return cached;
   return createCheckContext(
     {
       path: context.filename,
