@@ -23,7 +23,6 @@ function probe(useEngine: boolean) {
   const seen: { ast: TSESTree.Program; catalog?: Catalog }[] = [];
   const rule: TSESLint.RuleModule<'never'> = {
     meta: { type: 'problem', schema: [], messages: { never: 'never' } },
-    defaultOptions: [],
     create(context) {
       return {
         'Program:exit'() {
