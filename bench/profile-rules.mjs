@@ -19,7 +19,7 @@ import { loadavg } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateCorpus } from './generate.mjs';
-import { benchDir, fmt, lintOnce, makeEslint, median, repoRoot } from './lib.mjs';
+import { benchDir, fmt, lintOnce, makeEslint, median, noopRuleConfig, repoRoot } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -32,20 +32,9 @@ const reps = Number(opt('--reps', '3'));
 const chunkSize = Number(opt('--chunk', '20'));
 const only = opt('--only', undefined);
 
-const noopPlugin = {
-  meta: { name: 'noop' },
-  rules: {
-    'program-exit': {
-      meta: { type: 'problem', schema: [] },
-      create() {
-        return { 'Program:exit'() {} };
-      },
-    },
-  },
-};
 const sides = [
   { label: 'zero', config: null },
-  { label: 'noop', config: { plugins: { noop: noopPlugin }, rules: { 'noop/program-exit': 'error' } } },
+  { label: 'noop', config: noopRuleConfig },
 ];
 const plugins = many('--plugin').length ? many('--plugin') : [`dist=${join(repoRoot, 'dist')}`];
 for (const spec of plugins) {
