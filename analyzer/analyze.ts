@@ -86,14 +86,19 @@ export interface AnalyzeResult {
 export interface AnalyzerCache {
   version: 2;
   key: string;
-  files: Record<string, { hash: string; deps: Record<string, string>; findings: AnalyzedFinding[] }>;
+  files: Record<string, { hash: string; deps: Record<string, string>; findings: AnalyzedFinding[]; reverse?: [string, string][] }>;
 }
 
 /** Is this parsed JSON a cache this version can use? A corrupt or foreign cache is discarded, never trusted. */
 export function isAnalyzerCache(value: unknown, key?: string): value is AnalyzerCache {
   if (!isRecord(value) || value.version !== 2 || typeof value.key !== 'string' || (key !== undefined && value.key !== key) || !isRecord(value.files)) return false;
   return Object.values(value.files).every(
-    (e) => isRecord(e) && typeof e.hash === 'string' && isRecord(e.deps) && Array.isArray(e.findings) && e.findings.every((f) => isRecord(f) && typeof f.file === 'string' && typeof f.line === 'number' && typeof f.ruleId === 'string' && typeof f.message === 'string'),
+    (e) =>
+      isRecord(e) &&
+      typeof e.hash === 'string' &&
+      isRecord(e.deps) &&
+      Array.isArray(e.findings) &&
+      (e.reverse === undefined || (Array.isArray(e.reverse) && e.reverse.every((r) => Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'string')))) && e.findings.every((f) => isRecord(f) && typeof f.file === 'string' && typeof f.line === 'number' && typeof f.ruleId === 'string' && typeof f.message === 'string'),
   );
 }
 
@@ -128,7 +133,16 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
     }
     const cacheName = toRelative(file);
     const entry = previous?.files[cacheName];
-    if (entry && entry.hash === contexts.hashOf(file) && Object.entries(entry.deps).every(([dep, hash]) => contexts.hashOf(resolvePath(options.cwd, dep)) === hash)) {
+    if (
+      entry &&
+      entry.hash === contexts.hashOf(file) &&
+      Object.entries(entry.deps).every(([dep, hash]) => contexts.hashOf(resolvePath(options.cwd, dep)) === hash) &&
+      // A declared type's importers were looked for: a file that imports it now and did not then (a new file, or
+      // one whose imports changed and that the check never reached) is not among the dependencies.
+      (entry.reverse ?? []).every(([module, name]) =>
+        contexts.importerFiles(resolvePath(options.cwd, module), name).every(({ file: importer }) => importer === file || toRelative(importer) in entry.deps),
+      )
+    ) {
       for (const f of entry.findings) {
         const key = `${f.ruleId}\0${f.file}\0${f.line}:${f.column - 1}\0${f.messageId}`;
         if (seen.has(key)) continue;
@@ -199,7 +213,8 @@ export function analyze(options: AnalyzeOptions): AnalyzeResult {
         if (h === null) complete = false;
         else depHashes[toRelative(dep)] = h;
       }
-      if (complete && hash !== null) nextCache.files[cacheName] = { hash, deps: depHashes, findings: producedHere };
+      const reverse = contexts.reverseLookupsIn(contexts.closure([...deps, file])).map(([module, name]): [string, string] => [toRelative(module), name]);
+      if (complete && hash !== null) nextCache.files[cacheName] = { hash, deps: depHashes, findings: producedHere, ...(reverse.length > 0 ? { reverse } : {}) };
     }
     options.onProgress?.(i + 1, program.files.length, toRelative(file));
   }

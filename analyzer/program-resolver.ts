@@ -55,6 +55,8 @@ export class ProgramContexts {
   /** Resolved imports and reverse lookups of this run: file -> files it may rest on. */
   private readonly edges = new Map<string, Set<string>>();
   private readonly importers = new Map<string, { file: string; local: string }[]>();
+  /** Reverse lookups made in this run: module file -> export names whose importers were looked for. */
+  private readonly reverseLookups = new Map<string, Set<string>>();
   private readonly namedImports = new Map<string, { specifier: string; names: Map<string, string> }[]>();
   /** Files whose contexts were used since `track()` was last called (dependencies of one file's check). */
   private tracked: Set<string> | undefined;
@@ -169,22 +171,14 @@ export class ProgramContexts {
    * each file's text (kept per file, no parse), confirmed on the importer's tree.
    */
   private importersOf(ctx: CheckContext, exportName: string): { ctx: CheckContext; local: string }[] {
-    const key = `${ctx.file.path}\0${exportName}`;
-    let files = this.importers.get(key);
-    if (!files) {
-      files = [];
-      for (const file of this.options.files?.() ?? []) {
-        if (file === ctx.file.path) continue;
-        for (const imp of this.namedImportsOf(file)) {
-          const local = imp.names.get(exportName);
-          if (local !== undefined && this.resolveModule(file, imp.specifier) === ctx.file.path) {
-            files.push({ file, local });
-            this.edge(ctx.file.path, file);
-          }
-        }
-      }
-      this.importers.set(key, files);
+    let names = this.reverseLookups.get(ctx.file.path);
+    if (!names) {
+      names = new Set();
+      this.reverseLookups.set(ctx.file.path, names);
     }
+    names.add(exportName);
+    const files = this.importerFiles(ctx.file.path, exportName);
+    for (const { file } of files) this.edge(ctx.file.path, file);
     const out: { ctx: CheckContext; local: string }[] = [];
     for (const { file, local } of files) {
       let importer: CheckContext;
@@ -200,6 +194,37 @@ export class ProgramContexts {
       );
       if (confirmed) out.push({ ctx: importer, local });
     }
+    return out;
+  }
+
+  /**
+   * The project files whose text imports `exportName` from `moduleFile` by name (a scan of each file's text, kept
+   * for the run; no parse).
+   */
+  importerFiles(moduleFile: string, exportName: string): readonly { file: string; local: string }[] {
+    const key = `${moduleFile}\0${exportName}`;
+    let files = this.importers.get(key);
+    if (!files) {
+      files = [];
+      for (const file of this.options.files?.() ?? []) {
+        if (file === moduleFile) continue;
+        for (const imp of this.namedImportsOf(file)) {
+          const local = imp.names.get(exportName);
+          if (local !== undefined && this.resolveModule(file, imp.specifier) === moduleFile) files.push({ file, local });
+        }
+      }
+      this.importers.set(key, files);
+    }
+    return files;
+  }
+
+  /**
+   * The reverse lookups of this run whose module is one of `files`: [module file, export name]. A check that rests
+   * on one is valid only while the module's importers stay those it saw (see `analyze`'s cache).
+   */
+  reverseLookupsIn(files: Iterable<string>): [string, string][] {
+    const out: [string, string][] = [];
+    for (const file of files) for (const name of this.reverseLookups.get(file) ?? []) out.push([file, name]);
     return out;
   }
 

@@ -137,6 +137,10 @@ describe('isAnalyzerCache', () => {
     expect(isAnalyzerCache({ version: 3, key: 'k', files: {} }, 'k')).toBe(false);
     expect(isAnalyzerCache({ version: 2, key: 'k', files: { a: { hash: 1 } } }, 'k')).toBe(false);
     expect(isAnalyzerCache({ version: 2, key: 'k', files: { a: { hash: 'h', deps: {}, findings: [{ file: 3 }] } } }, 'k')).toBe(false);
+    // Reverse lookups (a declared type's importers) are [module, export name] pairs.
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: { a: { hash: 'h', deps: {}, findings: [], reverse: [['src/t.ts', 'T']] } } }, 'k')).toBe(true);
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: { a: { hash: 'h', deps: {}, findings: [], reverse: [['src/t.ts']] } } }, 'k')).toBe(false);
+    expect(isAnalyzerCache({ version: 2, key: 'k', files: { a: { hash: 'h', deps: {}, findings: [], reverse: 'src/t.ts' } } }, 'k')).toBe(false);
     expect(isAnalyzerCache('garbage', 'k')).toBe(false);
     expect(isAnalyzerCache(null, 'k')).toBe(false);
   });

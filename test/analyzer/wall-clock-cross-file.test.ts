@@ -173,3 +173,34 @@ export async function rebuild(ids, fetchPeer) {
     expect(wallClock(cwd)).toEqual([]);
   });
 });
+
+describe('no-wall-clock-at-boundary across files: the cache and a declared type\'s importers', () => {
+  const types = `export interface LedgerEntry {\n  accountId: string;\n  amountCents: number;\n  postedAt: number;\n}\n`;
+  const factory = `import type { LedgerEntry } from './types.js';\n\nexport function post(accountId: string, amountCents: number): LedgerEntry {\n  return { accountId, amountCents, postedAt: Date.now() };\n}\n`;
+  const balance = `import type { LedgerEntry as Entry } from './types.js';\n\nexport function runningBalance(entries: readonly Entry[]): number[] {\n  const ordered = entries.toSorted((a: Entry, b: Entry) => a.postedAt - b.postedAt);\n  let total = 0;\n  return ordered.map((e) => (total += e.amountCents));\n}\n`;
+  const tsconfig = JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022', noEmit: true }, include: ['src'] });
+  const findings = (result: ReturnType<typeof analyze>) => result.findings.filter((f) => f.ruleId === 'no-wall-clock-at-boundary').map((f) => `${f.file}:${f.line}`);
+
+  it('re-checks the file that stamps the type when a new file imports the type and sorts by the stamp', () => {
+    const cwd = project({ 'tsconfig.json': tsconfig, 'src/types.ts': types, 'src/factory.ts': factory });
+    const cold = analyze({ cwd, cache: undefined });
+    expect(findings(cold)).toEqual([]);
+    expect(cold.cache.files['src/factory.ts'].reverse).toEqual([['src/types.ts', 'LedgerEntry']]);
+
+    // A new file orders the records by the stamp: factory.ts itself did not change.
+    writeFileSync(join(cwd, 'src/balance.ts'), balance);
+    const warm = analyze({ cwd, cache: cold.cache });
+    expect(findings(warm)).toEqual(['src/factory.ts:4']);
+    expect(findings(analyze({ cwd }))).toEqual(['src/factory.ts:4']);
+  });
+
+  it('still serves the stamping file from the cache when nothing imports the type anew', () => {
+    const cwd = project({ 'tsconfig.json': tsconfig, 'src/types.ts': types, 'src/factory.ts': factory, 'src/balance.ts': balance });
+    const cold = analyze({ cwd });
+    expect(findings(cold)).toEqual(['src/factory.ts:4']);
+    writeFileSync(join(cwd, 'src/other.ts'), `export const unrelated = 1;\n`);
+    const warm = analyze({ cwd, cache: cold.cache });
+    expect(findings(warm)).toEqual(['src/factory.ts:4']);
+    expect(warm.stats.cached).toBeGreaterThanOrEqual(3);
+  });
+});
