@@ -333,11 +333,18 @@ export function addToLefthookYaml(text: string): Edit {
   return { content };
 }
 
-function lefthookSteps(root: string): { steps: HookStep[]; advice: string[] } {
+function lefthookSteps(root: string, repo: GitRepo): { steps: HookStep[]; advice: string[] } {
   const name = LEFTHOOK_CONFIGS.find((n) => existsSync(path.join(root, n))) ?? 'lefthook.yml';
   const file = path.join(root, name);
   const text = readText(file);
-  const advice = ['If lefthook is not installed in this clone yet, run `npx lefthook install` once.'];
+  // lefthook writes a git hook only for the hooks its config names: a config that had no pre-commit section has
+  // no pre-commit hook in the clone until lefthook installs (or syncs) again, and the commits before that run
+  // nothing (tried with lefthook 2.2: the hook appeared after the first commit, which went unchecked).
+  const gitHook = readText(path.join(repo.hooksDir, 'pre-commit'));
+  const advice =
+    gitHook !== undefined && /lefthook/i.test(gitHook)
+      ? []
+      : ['lefthook has not written a pre-commit hook in this clone yet: run `npx lefthook install` now, or the next commit is not checked.'];
   if (text === undefined) return { steps: [{ file, action: 'create', note: 'new lefthook config', content: `${LEFTHOOK_YAML_SNIPPET}\n` }], advice };
   if (!name.endsWith('.yml') && !name.endsWith('.yaml')) {
     if (INSTALLED.test(text)) return { steps: [{ file, action: 'keep', note: 'already installed' }], advice: [] };
@@ -517,7 +524,7 @@ export function planHooks(options: HooksOptions): HooksResult {
     found.manager === 'husky'
       ? huskySteps(root, repo, pkg)
       : found.manager === 'lefthook'
-        ? lefthookSteps(root)
+        ? lefthookSteps(root, repo)
         : found.manager === 'simple-git-hooks'
           ? simpleGitHooksSteps(root, pkg)
           : found.manager === 'pre-commit'

@@ -231,6 +231,23 @@ describe('assume hooks install: hook managers', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('lefthook: says to run `lefthook install` while the clone has no pre-commit hook of lefthook, and not once it has', () => {
+    const config = 'pre-push:\n  commands:\n    test:\n      run: npm test\n';
+    const bare = repo({ 'lefthook.yml': config });
+    const first = assume(['hooks', 'install'], bare);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('run `npx lefthook install` now, or the next commit is not checked');
+
+    // What `lefthook install` writes for a config with a pre-commit section (lefthook 2.2).
+    const wired = repo({ 'lefthook.yml': config });
+    mkdirSync(join(wired, '.git', 'hooks'), { recursive: true });
+    writeFileSync(join(wired, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\n\nif [ "$LEFTHOOK_VERBOSE" = "1" ]; then set -x; fi\ncall_lefthook run "pre-commit" "$@"\n', { mode: 0o755 });
+    const second = assume(['hooks', 'install'], wired);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('lefthook: lefthook.yml found');
+    expect(second.stdout).not.toContain('lefthook install');
+  });
+
   it('lefthook TOML: printed, not edited', () => {
     const toml = '[pre-commit.commands.lint]\nrun = "npx eslint"\n';
     const dir = repo({ 'lefthook.toml': toml });
