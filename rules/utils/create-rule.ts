@@ -30,15 +30,9 @@ export function createRule<O extends readonly unknown[], M extends string>(spec:
   const rule = createNamedRule<O, M>(spec);
   const byFirst = new WeakMap<object, { rest: readonly unknown[]; options: O }>();
   let withoutOptions: O | undefined;
-  let merged: O | undefined;
-  // `RuleCreator` calls the spec's create with the merged options; capture them instead of running the rule.
-  const capture = { ...spec, create: (_context: unknown, options: O) => ((merged = options), {}) };
-  const capturing = createNamedRule<O, M>(capture);
-  const mergeOptions = (context: Readonly<TSESLint.RuleContext<M, O>>): O => {
-    capturing.create(context);
-    // A copy: the merge shares arrays with the user's config, which is not ours to freeze.
-    return deepFreeze(structuredClone(merged as O));
-  };
+  const defaults = (spec.meta.defaultOptions ?? []) as unknown as O;
+  // The merge RuleCreator does; on a copy, since it shares arrays with the user's config, which is not ours to freeze.
+  const mergeOptions = (context: Readonly<TSESLint.RuleContext<M, O>>): O => deepFreeze(structuredClone(ESLintUtils.applyDefault<O, O>(defaults, context.options)));
   const optionsOf = (context: Readonly<TSESLint.RuleContext<M, O>>): O => {
     const given = context.options as readonly unknown[];
     if (given.length === 0) return (withoutOptions ??= mergeOptions(context));
