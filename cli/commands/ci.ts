@@ -6,11 +6,11 @@
  * assume shipped before (hashes in `templates/ci/previous-versions.json`): a file the user edited is never
  * touched. The user's own `.gitlab-ci.yml` is never edited: the `include:` to add is printed.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Colors } from '../color.js';
 import { InternalError, UsageError } from '../errors.js';
+import { readTextIfExists, sha256 } from '../fs/read.js';
 import { resolveInside, writeFileAtomic } from '../fs/atomic-write.js';
 import { gitRepoOf } from '../git-info.js';
 import { templatesRoot } from '../package-info.js';
@@ -54,21 +54,6 @@ export interface CiResult {
   advice: string[];
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'EISDIR') throw new UsageError(`Cannot write ${file}: a folder of that name exists.`);
-    throw error;
-  }
-}
-
 function isProvider(value: string): value is CiProvider {
   return (ciProviders as readonly string[]).includes(value);
 }
@@ -76,14 +61,14 @@ function isProvider(value: string): value is CiProvider {
 /** The shipped template of a provider. */
 export function ciTemplate(provider: CiProvider): string {
   const file = path.join(templatesRoot(), 'ci', CI_TARGETS[provider].template);
-  const text = readIfExists(file);
+  const text = readTextIfExists(file);
   if (text === undefined) throw new InternalError(`the CI template ${file} is missing; the package is incomplete.`);
   return text;
 }
 
 function previousVersions(provider: CiProvider, given: CiOptions['previousVersions']): readonly string[] {
   if (given) return given[provider] ?? [];
-  const text = readIfExists(path.join(templatesRoot(), 'ci', 'previous-versions.json'));
+  const text = readTextIfExists(path.join(templatesRoot(), 'ci', 'previous-versions.json'));
   if (text === undefined) return [];
   const data = JSON.parse(text) as Partial<Record<CiProvider, unknown>>;
   const list = data[provider];
@@ -107,11 +92,11 @@ export function planCi(options: CiOptions): CiResult {
   const { target } = CI_TARGETS[provider];
   const template = ciTemplate(provider);
   const advice: string[] = [];
-  if (path.resolve(root) !== path.resolve(dir) && readIfExists(path.join(dir, 'package.json')) !== undefined) {
+  if (path.resolve(root) !== path.resolve(dir) && readTextIfExists(path.join(dir, 'package.json')) !== undefined) {
     const rel = path.relative(root, dir).split(path.sep).join('/');
     advice.push(`The job runs at the repository root; for the project in ${rel}/, set its steps' working directory (and the npm cache path) to ${rel}.`);
   }
-  const existing = isDir || repo ? readIfExists(resolveInside(root, target)) : undefined;
+  const existing = isDir || repo ? readTextIfExists(resolveInside(root, target)) : undefined;
   let result: CiResult;
   if (existing === undefined) {
     result = { provider, root, file: target, action: 'create', note: '', dryRun: options.dryRun ?? false, advice };
@@ -125,7 +110,7 @@ export function planCi(options: CiOptions): CiResult {
     result = { provider, root, file: target, action: 'conflict', note: 'exists and differs from the template; kept. The template is below: merge what you need', dryRun: options.dryRun ?? false, snippet: template, advice };
   }
   if (provider === 'gitlab') {
-    const main = readIfExists(path.join(root, '.gitlab-ci.yml'));
+    const main = readTextIfExists(path.join(root, '.gitlab-ci.yml'));
     if (main?.includes(target) !== true) advice.push(`Add to .gitlab-ci.yml (assume never edits it):\n${GITLAB_INCLUDE}`);
   }
   return result;

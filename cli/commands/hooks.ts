@@ -11,12 +11,13 @@
  * already runs `assume check --staged` is left alone. `prepare` scripts are never edited, only advised on.
  */
 import * as nodeFs from 'node:fs';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { Colors } from '../color.js';
 import { UsageError } from '../errors.js';
+import { readTextIfExists } from '../fs/read.js';
 import { writeFileAtomic, type WriterFs } from '../fs/atomic-write.js';
 import { gitRepoOf, isInsideDir, type GitRepo } from '../git-info.js';
 
@@ -86,19 +87,8 @@ interface PackageJson {
   };
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    if (code === 'EISDIR') throw new UsageError(`Cannot use ${file}: a folder of that name exists.`);
-    throw error;
-  }
-}
-
 function readPackageJson(root: string): PackageJson | undefined {
-  const text = readText(path.join(root, 'package.json'));
+  const text = readTextIfExists(path.join(root, 'package.json'), 'use');
   if (text === undefined) return undefined;
   try {
     const data: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -138,7 +128,7 @@ function eolOf(text: string): string {
 
 /** A step for a shell hook file: created, appended to, kept, or left to the user when appending is unsafe. */
 function shellStep(file: string, fresh: string): HookStep {
-  const existing = readText(file);
+  const existing = readTextIfExists(file, 'use');
   if (existing === undefined) return { file, action: 'create', note: 'new hook', content: fresh, mode: 0o755 };
   // A commented-out step is not an installed one.
   if (existing.split(/\r?\n/).some((line) => !line.trimStart().startsWith('#') && INSTALLED.test(line))) return { file, action: 'keep', note: 'already installed' };
@@ -336,11 +326,11 @@ export function addToLefthookYaml(text: string): Edit {
 function lefthookSteps(root: string, repo: GitRepo): { steps: HookStep[]; advice: string[] } {
   const name = LEFTHOOK_CONFIGS.find((n) => existsSync(path.join(root, n))) ?? 'lefthook.yml';
   const file = path.join(root, name);
-  const text = readText(file);
+  const text = readTextIfExists(file, 'use');
   // lefthook writes a git hook only for the hooks its config names: a config that had no pre-commit section has
   // no pre-commit hook in the clone until lefthook installs (or syncs) again, and the commits before that run
   // nothing (tried with lefthook 2.2: the hook appeared after the first commit, which went unchecked).
-  const gitHook = readText(path.join(repo.hooksDir, 'pre-commit'));
+  const gitHook = readTextIfExists(path.join(repo.hooksDir, 'pre-commit'), 'use');
   const advice =
     gitHook !== undefined && /lefthook/i.test(gitHook)
       ? []
@@ -473,7 +463,7 @@ function simpleGitHooksSteps(root: string, pkg: PackageJson | undefined): { step
   const inPackage = pkg?.data['simple-git-hooks'] !== undefined;
   const name = inPackage ? 'package.json' : (SIMPLE_GIT_HOOKS_FILES.find((n) => existsSync(path.join(root, n))) ?? '.simple-git-hooks.json');
   const file = path.join(root, name);
-  const text = inPackage ? pkg.text : readText(file);
+  const text = inPackage ? pkg.text : readTextIfExists(file, 'use');
   const merged = (existing: string | undefined): string => (typeof existing === 'string' && existing.trim() !== '' ? `${existing} && ${HOOK_COMMAND}` : HOOK_COMMAND);
   if (text === undefined) {
     return { steps: [{ file, action: 'create', note: 'new simple-git-hooks config', content: `${JSON.stringify({ 'pre-commit': HOOK_COMMAND }, null, 2)}\n` }], advice };
@@ -499,7 +489,7 @@ const PRE_COMMIT_SNIPPET = `  - repo: local\n    hooks:\n      - id: assume-chec
 
 function preCommitSteps(root: string): { steps: HookStep[]; advice: string[] } {
   const file = path.join(root, PRE_COMMIT_CONFIG);
-  const text = readText(file);
+  const text = readTextIfExists(file, 'use');
   if (text === undefined) return { steps: [{ file, action: 'create', note: 'new pre-commit config', content: `repos:\n${PRE_COMMIT_SNIPPET}\n` }], advice: ['Run `pre-commit install` once so git runs it.'] };
   if (INSTALLED.test(text) || /\bid:\s*assume-check\b/.test(text)) return { steps: [{ file, action: 'keep', note: 'already installed' }], advice: [] };
   return { steps: [{ file, action: 'manual', note: 'the pre-commit framework\'s config is yours to edit; add this entry under `repos:`', snippet: PRE_COMMIT_SNIPPET }], advice: [] };
@@ -555,7 +545,7 @@ export function applyHooks(result: HooksResult): HooksResult {
     // Write under the work tree, or under the common git folder for a worktree's hooks; never elsewhere.
     const base = isInsideDir(result.root, step.file) ? result.root : repo && isInsideDir(repo.commonDir, step.file) ? repo.commonDir : undefined;
     if (base === undefined) throw new UsageError(`Refusing to write ${step.file}: it is outside the repository.`);
-    if (step.action === 'append' && readText(step.file) !== step.before) {
+    if (step.action === 'append' && readTextIfExists(step.file, 'use') !== step.before) {
       throw new UsageError(`${path.relative(result.root, step.file)} changed while assume was reading it; nothing was written to it. Run the command again.`);
     }
     const outcome = writeFileAtomic(base, path.relative(base, step.file), step.content, { mode: step.action === 'create' ? 'create' : 'replace', fs: step.mode === undefined ? undefined : fsWithMode(step.mode) });

@@ -4,8 +4,7 @@
  * and refuses to write outside the target folder. `--force` refreshes only files still byte-identical to
  * what init wrote (hashes in `.assume/manifest.json`); `--dry-run` prints the plan and writes nothing.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseAssumption } from '../../register/assumption.js';
 import { renderIndex, replaceIndex } from '../../register/index-doc.js';
@@ -13,6 +12,7 @@ import { defaultRegisterPaths } from '../../register/load.js';
 import type { Assumption } from '../../register/types.js';
 import type { Colors } from '../color.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { readTextIfExists, sha256 } from '../fs/read.js';
 import { resolveInside, writeFileAtomic, type WriterFs, type WriteStep } from '../fs/atomic-write.js';
 import { defaultProfile, isProfile, profiles, profileTemplates, render, yamlQuoted, type Profile } from '../templates.js';
 
@@ -60,23 +60,8 @@ interface Manifest {
   files: Record<string, string>;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function readIfExists(abs: string): string | undefined {
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') return undefined;
-    if (code === 'EISDIR') throw new UsageError(`Cannot write ${abs}: a folder of that name exists.`);
-    throw error;
-  }
-}
-
 function readManifest(dir: string): Manifest | undefined {
-  const text = readIfExists(resolveInside(dir, MANIFEST));
+  const text = readTextIfExists(resolveInside(dir, MANIFEST));
   if (text === undefined) return undefined;
   let data: unknown;
   try {
@@ -107,7 +92,7 @@ function existingAssumptions(dir: string, folder: string): Map<string, string> {
   }
   for (const name of names) {
     if (!name.toLowerCase().endsWith('.md') || name.toLowerCase() === 'readme.md') continue;
-    const text = readIfExists(resolveInside(dir, `${folder}/${name}`));
+    const text = readTextIfExists(resolveInside(dir, `${folder}/${name}`));
     if (text !== undefined) out.set(`${folder}/${name}`, text);
   }
   return out;
@@ -164,7 +149,7 @@ async function plan(options: InitOptions): Promise<{ result: InitResult; content
   const entries: PlanEntry[] = [];
   const files: Record<string, string> = {};
   for (const [rel, text] of contents) {
-    const existing = exists ? readIfExists(resolveInside(dir, rel, options.fs)) : undefined;
+    const existing = exists ? readTextIfExists(resolveInside(dir, rel, options.fs)) : undefined;
     const hash = sha256(text);
     if (existing === undefined) {
       entries.push({ path: rel, action: 'create', note: '' });
@@ -190,7 +175,7 @@ async function plan(options: InitOptions): Promise<{ result: InitResult; content
   }
 
   const manifestText = serializeManifest({ version: 1, template, owner, files });
-  const oldManifest = exists ? readIfExists(resolveInside(dir, MANIFEST, options.fs)) : undefined;
+  const oldManifest = exists ? readTextIfExists(resolveInside(dir, MANIFEST, options.fs)) : undefined;
   entries.push(
     oldManifest === undefined
       ? { path: MANIFEST, action: 'create', note: '' }
