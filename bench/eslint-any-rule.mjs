@@ -22,12 +22,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate.mjs';
 import { benchDir, fmt, median } from './lib.mjs';
+import { optionOf } from './args.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
+const opt = (name, dflt) => optionOf(args, name, dflt);
 const self = fileURLToPath(import.meta.url);
 
 if (args[0] === '--child') {

@@ -13,14 +13,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { optionOf } from './args.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repoRoot, 'bench', '.out', 'fuzz');
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
+const opt = (name, dflt) => optionOf(args, name, dflt);
 const seed = Number(opt('--seed', String(Date.now() % 2 ** 31)));
 const inputs = Number(opt('--inputs', '10000'));
 const killCount = Number(opt('--kills', '200'));

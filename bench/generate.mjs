@@ -11,6 +11,7 @@
 import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { optionOf } from './args.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded PRNG (mulberry32): the same seed gives the same corpus on every machine.
@@ -1482,10 +1483,7 @@ const GENERATOR_VERSION = 4;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const opt = (name, dflt) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : dflt;
-  };
+  const opt = (name, dflt) => optionOf(args, name, dflt);
   const here = dirname(fileURLToPath(import.meta.url));
   const seed = Number(opt('--seed', '42'));
   if (args.includes('--big-file')) {

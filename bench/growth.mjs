@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBigFile } from './generate.mjs';
 import { benchDir, fmt, lintOnce, loadRulesConfig, median } from './lib.mjs';
+import { optionOf } from './args.mjs';
 
 /** Doubling costs more than this: growth is worse than linear (quadratic gives ~4). */
 export const MAX_FACTOR_PER_DOUBLING = 3;
@@ -73,10 +74,7 @@ export function growthSummary(g) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const opt = (name, dflt) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : dflt;
-  };
+  const opt = (name, dflt) => optionOf(args, name, dflt);
   const quick = args.includes('--quick');
   const rules = await loadRulesConfig({ forcePlaceholder: args.includes('--placeholder') });
   if (rules.placeholder) console.log(`PLACEHOLDER: zero rules against zero rules (${rules.reason})`);

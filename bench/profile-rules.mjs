@@ -20,13 +20,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateCorpus } from './generate.mjs';
 import { benchDir, fmt, lintOnce, makeEslint, median, noopRuleConfig, repoRoot } from './lib.mjs';
+import { optionOf, optionsOf } from './args.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const many = (name) => args.flatMap((a, i) => (a === name && i + 1 < args.length ? [args[i + 1]] : []));
+const opt = (name, dflt) => optionOf(args, name, dflt);
+const many = (name) => optionsOf(args, name);
 const nFiles = Number(opt('--files', '2000'));
 const reps = Number(opt('--reps', '3'));
 const chunkSize = Number(opt('--chunk', '20'));

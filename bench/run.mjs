@@ -25,6 +25,7 @@ import { generateCorpus } from './generate.mjs';
 import { growthSummary, MAX_FACTOR_PER_DOUBLING, runGrowth } from './growth.mjs';
 import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, noopRuleConfig, repoRoot, RULE_IDS } from './lib.mjs';
 import { analyzerRow, CLI, describeTimeTool, measureAnalyzerAt, measureCheck, measureStaged, snapshotBuild, timeTool } from './project.mjs';
+import { optionOf } from './args.mjs';
 
 const BAR = 0.25; // the rules may add at most 25% to an ESLint run (issue 2)
 const FLAT = 1.25; // per-file cost counts as flat when it changes by at most this from the smallest to the largest corpus
@@ -46,10 +47,7 @@ const STAGED_BAR_S = 2; // --staged on a 10-file change, warm: within 2 s (issue
 export const SECTIONS = ['untyped', 'typed', 'scaling', 'growth', 'analyzer', 'staged', 'analyzer-scaling'];
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : dflt;
-};
+const opt = (name, dflt) => optionOf(args, name, dflt);
 function fail(message) {
   console.error(`bench: ${message}`);
   process.exit(2);
