@@ -164,6 +164,27 @@ const line = (label, r) =>
   `${label} ${fmt(r.wallS, 2)} s wall, ${fmt(r.cpuS, 2)} s CPU, ${fmt(r.maxRssMiB, 0)} MiB peak, exit ${r.code ?? r.signal}`;
 
 /**
+ * `reps` reps of `tsc --noEmit` and of `assumeStep(rep)`, interleaved: tsc first in even reps, last in odd ones,
+ * so the machine's drifting load falls on both alike. Returns the tsc runs (each logged).
+ */
+function interleavedWithTsc(dir, reps, prefix, log, assumeStep) {
+  const tsc = [];
+  for (let rep = 0; rep < reps; rep++) {
+    for (const step of rep % 2 === 0 ? ['tsc', 'assume'] : ['assume', 'tsc']) {
+      if (step === 'assume') {
+        assumeStep(rep);
+        continue;
+      }
+      const r = runTsc(dir);
+      if (!r.ok) throw new Error(r.failure);
+      tsc.push(r);
+      log(`  ${prefix}rep ${rep + 1}/${reps}: ${line('tsc --noEmit:', r)}`);
+    }
+  }
+  return tsc;
+}
+
+/**
  * (b) `tsc --noEmit`, a cold `assume check --cache` (no cache on disk) and a warm one (the cache of
  * the cold run, one file changed by an appended comment) on the project in `dir`, `reps` times,
  * interleaved: tsc first in even reps, last in odd ones. Medians per kind.
@@ -173,37 +194,26 @@ export function measureCheck({ dir, reps, log }) {
   const touched = files[Math.floor(files.length / 2)];
   const touchedAbs = join(dir, touched);
   untouch(touchedAbs);
-  const tsc = [];
   const cold = [];
   const warm = [];
-  for (let rep = 0; rep < reps; rep++) {
-    const steps = rep % 2 === 0 ? ['tsc', 'assume'] : ['assume', 'tsc'];
-    for (const step of steps) {
-      if (step === 'tsc') {
-        const r = runTsc(dir);
-        if (!r.ok) throw new Error(r.failure);
-        tsc.push(r);
-        log(`  rep ${rep + 1}/${reps}: ${line('tsc --noEmit:', r)}`);
-        continue;
-      }
-      dropCache(dir);
-      const c = runCheck(dir, ['--cache']);
-      if (!c.ok) throw new Error(c.failure);
-      if (!existsSync(join(dir, CACHE_FILE))) throw new Error(`assume check --cache wrote no ${CACHE_FILE}`);
-      cold.push(c);
-      log(`  rep ${rep + 1}/${reps}: ${line('assume check --cache, cold:', c)}`);
-      appendFileSync(touchedAbs, TOUCH);
-      let w;
-      try {
-        w = runCheck(dir, ['--cache']);
-      } finally {
-        untouch(touchedAbs);
-      }
-      if (!w.ok) throw new Error(w.failure);
-      warm.push(w);
-      log(`  rep ${rep + 1}/${reps}: ${line('assume check --cache, warm, 1 file changed:', w)}`);
+  const tsc = interleavedWithTsc(dir, reps, '', log, (rep) => {
+    dropCache(dir);
+    const c = runCheck(dir, ['--cache']);
+    if (!c.ok) throw new Error(c.failure);
+    if (!existsSync(join(dir, CACHE_FILE))) throw new Error(`assume check --cache wrote no ${CACHE_FILE}`);
+    cold.push(c);
+    log(`  rep ${rep + 1}/${reps}: ${line('assume check --cache, cold:', c)}`);
+    appendFileSync(touchedAbs, TOUCH);
+    let w;
+    try {
+      w = runCheck(dir, ['--cache']);
+    } finally {
+      untouch(touchedAbs);
     }
-  }
+    if (!w.ok) throw new Error(w.failure);
+    warm.push(w);
+    log(`  rep ${rep + 1}/${reps}: ${line('assume check --cache, warm, 1 file changed:', w)}`);
+  });
   const s = { files: files.length, touched, reps, tsc: summarize(tsc), cold: summarize(cold), warm: summarize(warm) };
   s.coldTime = s.cold.wallS / s.tsc.wallS;
   s.coldMemory = s.cold.maxRssMiB / s.tsc.maxRssMiB;
@@ -293,24 +303,13 @@ export function measureStaged({ corpusDir, outDir, changed = 10, reps, coldReps,
  */
 export function measureAnalyzerAt({ dir, lines, reps, log }) {
   const files = sourceFiles(dir).length;
-  const tsc = [];
   const cold = [];
-  for (let rep = 0; rep < reps; rep++) {
-    const steps = rep % 2 === 0 ? ['tsc', 'assume'] : ['assume', 'tsc'];
-    for (const step of steps) {
-      if (step === 'tsc') {
-        const r = runTsc(dir);
-        if (!r.ok) throw new Error(r.failure);
-        tsc.push(r);
-        log(`  ${files} files, rep ${rep + 1}/${reps}: ${line('tsc --noEmit:', r)}`);
-      } else {
-        dropCache(dir);
-        const r = runCheck(dir, ['--cache']);
-        cold.push(r);
-        log(`  ${files} files, rep ${rep + 1}/${reps}: ${r.ok ? line('assume check --cache, cold:', r) : `FAILED: ${r.failure}`}`);
-      }
-    }
-  }
+  const tsc = interleavedWithTsc(dir, reps, `${files} files, `, log, (rep) => {
+    dropCache(dir);
+    const r = runCheck(dir, ['--cache']);
+    cold.push(r);
+    log(`  ${files} files, rep ${rep + 1}/${reps}: ${r.ok ? line('assume check --cache, cold:', r) : `FAILED: ${r.failure}`}`);
+  });
   return analyzerRow({ files, lines, reps, tsc: summarize(tsc), cold: summarize(cold.filter((r) => r.ok)), failure: cold.find((r) => !r.ok)?.failure });
 }
 
