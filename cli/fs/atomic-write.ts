@@ -6,6 +6,10 @@
  *
  * Paths are given relative to a root (the folder the command works on) and refused when they would land
  * outside it: absolute names, `..` that climbs out, or a symlink on the way that points out.
+ *
+ * A write that is killed (SIGKILL, power loss) leaves its temp file, `.<name>.<pid>.<12 hex>.tmp`, next to the
+ * target. The next write of the same target removes those whose process is gone; a temp file of a process
+ * that still runs (a concurrent write) is left alone, and so is anything not named exactly like ours.
  */
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +26,8 @@ export interface WriterFs {
   renameSync(from: string, to: string): void;
   unlinkSync(file: string): void;
   mkdirSync(dir: string, options: { recursive: true }): unknown;
+  /** Lists a folder (for the sweep of stale temp files); without it, nothing is swept. */
+  readdirSync?(dir: string): string[];
   lstatSync(file: string): { isSymbolicLink(): boolean };
   realpathSync(file: string): string;
 }
@@ -106,6 +112,8 @@ export function writeFileAtomic(root: string, relPath: string, content: string |
   // The folders just created could not be links, but re-check in case one appeared meanwhile.
   resolveInside(root, relPath, fs);
 
+  sweepStaleTemps(fs, dir, path.basename(target));
+
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
@@ -146,6 +154,47 @@ export function writeFileAtomic(root: string, relPath: string, content: string |
         // gone already (renamed) or never created
       }
     }
+  }
+}
+
+/** The part of a temp file's name after `.<target name>.`: the writer's pid and 12 random hex digits. */
+const TEMP_TAIL = /^(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temp files that earlier writes of `base` (a file name in `dir`) left behind when they were killed:
+ * those whose writer process no longer exists. Best effort: a failure to list or remove is not the write's failure.
+ */
+function sweepStaleTemps(fs: WriterFs, dir: string, base: string): void {
+  if (!fs.readdirSync) return;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = TEMP_TAIL.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    try {
+      fs.unlinkSync(path.join(dir, name));
+    } catch {
+      // gone meanwhile, or not a file we may remove
+    }
+  }
+}
+
+/** Does a process with this pid exist? (EPERM: it does, as another user's.) */
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
   }
 }
 

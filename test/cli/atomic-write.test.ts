@@ -1,5 +1,6 @@
 // The atomic writer: a write that fails at any step leaves no partial file and no temp file; paths that
 // resolve outside the root are refused.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,74 @@ describe('writeFileAtomic', () => {
     expect(fs.readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('content');
     expect(writeFileAtomic(dir, 'c.txt', 'again', { mode: 'create', fs: noLinks })).toBe('exists');
     expect(listFiles(dir)).toEqual(['c.txt']);
+  });
+});
+
+describe('stale temp files of killed writes', () => {
+  /** The pid of a process that has exited (a kill's victim is one). */
+  const deadPid = (): number => {
+    const child = spawnSync(process.execPath, ['-e', '']);
+    expect(child.pid).toBeGreaterThan(0);
+    return child.pid as number;
+  };
+
+  for (const mode of ['create', 'replace'] as const) {
+    it(`${mode}: the next write of the target removes its temp files whose process is gone, and nothing else`, () => {
+      const dir = tempDir();
+      const dead = deadPid();
+      const stale = [`.c.txt.${dead}.0123456789ab.tmp`, `reports/.c.txt.${dead}.ba9876543210.tmp`];
+      const kept = [
+        `.c.txt.${process.ppid}.0123456789ab.tmp`, // a write in a process that still runs (the test's parent)
+        `.c.txt.${process.pid}.0123456789ab.tmp`, // this process's own: never a leftover of a killed run
+        `.d.txt.${dead}.0123456789ab.tmp`, // another target's
+        `.c.txt.${dead}.0123456789ab.tmp.bak`, // not named exactly like ours
+        `.c.txt.${dead}.xyz.tmp`,
+        `c.txt.${dead}.0123456789ab.tmp`,
+      ];
+      for (const f of [...stale, ...kept]) {
+        fs.mkdirSync(join(dir, f, '..'), { recursive: true });
+        fs.writeFileSync(join(dir, f), 'half');
+      }
+      expect(writeFileAtomic(dir, 'c.txt', 'new', { mode })).toBe('written');
+      expect(fs.readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('new');
+      // Only the target's own folder is swept: `reports/` holds the temp file of `reports/c.txt`, not of `c.txt`.
+      expect(listFiles(dir).sort()).toEqual(['c.txt', stale[1], ...kept].sort());
+      expect(writeFileAtomic(dir, 'reports/c.txt', 'new', { mode })).toBe('written');
+      expect(listFiles(dir).sort()).toEqual(['c.txt', 'reports/c.txt', ...kept].sort());
+    });
+  }
+
+  it('create that finds the target taken still sweeps, and writes nothing', () => {
+    const dir = tempDir();
+    const stale = `.c.txt.${deadPid()}.0123456789ab.tmp`;
+    fs.writeFileSync(join(dir, 'c.txt'), 'theirs');
+    fs.writeFileSync(join(dir, stale), 'half');
+    expect(writeFileAtomic(dir, 'c.txt', 'ours', { mode: 'create' })).toBe('exists');
+    expect(listFiles(dir)).toEqual(['c.txt']);
+    expect(fs.readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('theirs');
+  });
+
+  it('a folder that cannot be listed or a temp file that cannot be removed does not fail the write', () => {
+    const dir = tempDir();
+    const stale = `.c.txt.${deadPid()}.0123456789ab.tmp`;
+    fs.writeFileSync(join(dir, stale), 'half');
+    const unlistable: WriterFs = {
+      ...(fs as unknown as WriterFs),
+      readdirSync() {
+        throw Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
+      },
+    };
+    expect(writeFileAtomic(dir, 'c.txt', 'one', { mode: 'replace', fs: unlistable })).toBe('written');
+    const stubborn: WriterFs = {
+      ...(fs as unknown as WriterFs),
+      unlinkSync(file) {
+        if (file.endsWith(stale)) throw Object.assign(new Error('EPERM: operation not permitted, unlink'), { code: 'EPERM' });
+        fs.unlinkSync(file);
+      },
+    };
+    expect(writeFileAtomic(dir, 'c.txt', 'two', { mode: 'replace', fs: stubborn })).toBe('written');
+    expect(fs.readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('two');
+    expect(listFiles(dir).sort()).toEqual([stale, 'c.txt'].sort());
   });
 });
 
