@@ -87,7 +87,7 @@ describe('stale temp files of killed writes', () => {
   const deadPid = (): number => {
     const child = spawnSync(process.execPath, ['-e', '']);
     expect(child.pid).toBeGreaterThan(0);
-    return child.pid as number;
+    return child.pid;
   };
 
   for (const mode of ['create', 'replace'] as const) {
