@@ -462,11 +462,12 @@ export function registrationOf(ctx: CheckContext, fn: FunctionNode): Registratio
   if (hit !== undefined) return hit ?? undefined;
   memo.set(fn, null);
   let result: Registration | undefined;
-  for (const site of usesAsValue(ctx, fn)) {
+  const sites = usesAsValue(ctx, fn);
+  for (const site of sites) {
     result = registrationAt(ctx, site, 0);
     if (result) break;
   }
-  if (!result) result = exportRegistration(ctx, fn) ?? classRegistration(ctx, fn);
+  if (!result) result = exportRegistration(ctx, fn, sites) ?? classRegistration(ctx, fn);
   memo.set(fn, result ?? null);
   return result;
 }
@@ -558,8 +559,9 @@ function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Regist
   return undefined;
 }
 
-function exportRegistration(ctx: CheckContext, fn: FunctionNode): Registration | undefined {
-  const names = [exportedName(fn), ...exportedLater(ctx, fn)];
+/** A framework that calls `fn` because of the name it is exported under (Lambda's `handler`). `sites`: `usesAsValue`. */
+function exportRegistration(ctx: CheckContext, fn: FunctionNode, sites: readonly Node[]): Registration | undefined {
+  const names = [exportedName(fn), ...exportedLater(fn, sites)];
   for (const name of names) {
     if (!name) continue;
     for (const framework of ctx.catalog.frameworks) {
@@ -573,9 +575,9 @@ function exportRegistration(ctx: CheckContext, fn: FunctionNode): Registration |
  * Names a named function is exported under by a later statement: `export { handler }`, `export { main as handler }`,
  * `module.exports = { handler }`, `exports.handler = handler`, `module.exports.handler = main`.
  */
-function exportedLater(ctx: CheckContext, fn: FunctionNode): string[] {
+function exportedLater(fn: FunctionNode, sites: readonly Node[]): string[] {
   const names: string[] = [];
-  for (const site of usesAsValue(ctx, fn)) {
+  for (const site of sites) {
     if (site === fn) continue;
     const parent = site.parent;
     if (!parent) continue;
