@@ -66,10 +66,13 @@ export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedPa
 
   // The analyzer's resolver reaches functions of other files: a hostile stream passed to one is read there,
   // and reported there (at the read), not again at the call that reaches it.
+  // Within one file (no `contextOf`) every callee is of this file: nothing to look for.
   const foreign = new Map<TSESTree.CallExpression, readonly Omit<Finding, 'ruleId'>[]>();
-  for (const call of ctx.index.calls) {
-    const found = checkForeignCallee(ctx, call, settings);
-    if (found.length > 0) foreign.set(call, found);
+  if (ctx.resolver.contextOf) {
+    for (const call of ctx.index.calls) {
+      const found = checkForeignCallee(ctx, call, settings);
+      if (found.length > 0) foreign.set(call, found);
+    }
   }
   const dataListeners: DataListener[] = [];
   for (const call of ctx.index.calls) {
