@@ -315,7 +315,7 @@ function eslintTables(m) {
 }
 
 function corpusLine(c) {
-  return `Corpus: \`bench/generate.mjs\`, seed 42: ${c.files} generated service files, ${c.lines} lines, ${c.ts} TypeScript and the rest JavaScript (ESM and CommonJS), 30-400 lines each: Express/Fastify/Koa handlers, pg/knex/Prisma/TypeORM/Mongoose repositories, kafkajs/amqplib/BullMQ consumers, axios/got/fetch clients, services and utilities (kinds: ${Object.entries(c.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}), with a \`tsconfig.json\` (allowJs, noEmit, skipLibCheck, \`types: []\`, every file) and a \`package.json\`; no \`node_modules\`, so imports of packages stay unresolved for every tool alike.`;
+  return `Corpus: \`bench/generate.mjs\`, seed 42: ${c.files} generated service files, ${c.lines} lines, ${c.ts} TypeScript and the rest JavaScript (ESM and CommonJS), 30-400 lines each: Express/Fastify/Koa handlers, pg/knex/Prisma/TypeORM/Mongoose repositories, kafkajs/amqplib/BullMQ consumers, axios/got/fetch clients, services and utilities (kinds: ${Object.entries(c.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}), plus the ${c.shared ?? 0} shared modules of the folders they import (\`./db.js\`, \`./logger.js\`, repositories, stores, models: ${c.sharedLines ?? 0} lines; every project import resolves, so the analyzer follows calls across files), with a \`tsconfig.json\` (allowJs, noEmit, skipLibCheck, \`types: []\`, every file) and a \`package.json\`; no \`node_modules\`, so imports of packages stay unresolved for every tool alike.`;
 }
 
 function renderUntyped(m) {
