@@ -15,12 +15,12 @@
 //
 // Ratios within one process are robust against the machine's load; CPU times across processes are not.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCorpus } from './generate.mjs';
+import { generateCorpus, generatedFiles } from './generate.mjs';
 import { benchDir, fmt, median } from './lib.mjs';
 import { optionOf } from './args.mjs';
 
@@ -45,10 +45,7 @@ if (args[0] === '--child') {
       return Object.freeze(Object.assign(Object.create(FileContext.prototype), this, extension));
     };
   }
-  const files = readdirSync(dir, { recursive: true })
-    .filter((f) => /\.(ts|js|cjs)$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+  const files = generatedFiles(dir);
   const base = { files: ['**/*.{ts,js,cjs}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' } };
   const rule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };
   const make = (withRule) =>

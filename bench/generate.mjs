@@ -9,8 +9,8 @@
 //
 // usage: node bench/generate.mjs [--files N] [--seed S] [--out DIR]
 //        node bench/generate.mjs --big-file LINES [--seed S] [--out DIR]
-import { mkdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { join, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { optionOf } from './args.mjs';
 
@@ -1385,6 +1385,22 @@ export function generateFile(rng, index) {
   const ext = ctx.lang === 'ts' ? 'ts' : cjs ? 'cjs' : 'js';
   return { name: `${kind}/${e.plural}-${kind}-${index}.${ext}`, text, lines: text.split('\n').length, kind, lang: ctx.lang, localImports: ctx.localImports };
 }
+
+/**
+ * The N generated files of a corpus folder (not its shared modules), sorted, as absolute paths: what the
+ * ESLint sections lint, so that their figures stay per generated file. The analyzer sections load the whole
+ * project, shared modules included.
+ */
+export function generatedFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((f) => String(f).split(sep).join('/'))
+    .filter((f) => GENERATED_NAME.test(f) && !f.startsWith('node_modules/') && !f.startsWith('.git/'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** `express/orders-express-12.ts`: the names `generateFile` gives (a shared module has no `-<index>`). */
+const GENERATED_NAME = /^[a-z-]+\/[a-z]+-[a-z-]+-\d+\.(ts|js|cjs)$/;
 
 // ---------------------------------------------------------------------------------------------
 // Shared modules: what the generated files import from their own folder (`./db.js`, `./logger.js`,

@@ -11,13 +11,13 @@
 //   node bench/profile-engine.mjs --files 500 --only after --plugin after=DIR   (one plugin, for `node --cpu-prof`)
 //
 // Prints CPU time per plugin (median of passes), per file, and the findings per rule of each (they must agree).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceCode } from 'eslint';
 import { parseForESLint } from '@typescript-eslint/parser';
-import { generateCorpus } from './generate.mjs';
+import { generateCorpus, generatedFiles } from './generate.mjs';
 import { benchDir, cpuNow, fmt, median, repoRoot } from './lib.mjs';
 import { optionOf, optionsOf } from './args.mjs';
 
@@ -42,10 +42,7 @@ const active = only ? plugins.filter((p) => p.label === only) : plugins;
 
 const dir = join(benchDir, '.out', `corpus-${nFiles}`);
 generateCorpus({ dir, count: nFiles, seed: 42 });
-const files = readdirSync(dir, { recursive: true })
-  .filter((f) => /\.(ts|js|cjs)$/.test(f))
-  .sort()
-  .map((f) => join(dir, f));
+const files = generatedFiles(dir);
 const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
 
 function parse(file) {

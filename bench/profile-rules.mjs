@@ -14,11 +14,10 @@
 // Run `npm run build` (or build a copy elsewhere) first; the corpus is bench/.out/corpus-N (bench/generate.mjs).
 // Every order of the sides is used in turn (each side runs first, last and after each other side equally often),
 // since garbage one side leaves is partly collected during the next side's run.
-import { readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateCorpus } from './generate.mjs';
+import { generateCorpus, generatedFiles } from './generate.mjs';
 import { benchDir, fmt, lintOnce, makeEslint, median, noopRuleConfig, repoRoot } from './lib.mjs';
 import { optionOf, optionsOf } from './args.mjs';
 
@@ -45,10 +44,7 @@ for (const spec of plugins) {
 
 const dir = join(benchDir, '.out', `corpus-${nFiles}`);
 generateCorpus({ dir, count: nFiles, seed: 42 });
-const files = readdirSync(dir, { recursive: true })
-  .filter((f) => /\.(ts|js|cjs)$/.test(f))
-  .sort()
-  .map((f) => join(dir, f));
+const files = generatedFiles(dir);
 const chunks = [];
 for (let i = 0; i < files.length; i += chunkSize) chunks.push(files.slice(i, i + chunkSize));
 

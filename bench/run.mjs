@@ -16,12 +16,12 @@
 //
 // usage: node bench/run.mjs [--quick] [--only a,b,...] [--files N] [--reps N] [--sizes a,b,c]
 //                           [--no-scaling] [--no-growth] [--write | --no-write] [--placeholder]
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { clearCaches } from '@typescript-eslint/typescript-estree';
-import { generateCorpus } from './generate.mjs';
+import { generateCorpus, generatedFiles } from './generate.mjs';
 import { growthSummary, MAX_FACTOR_PER_DOUBLING, runGrowth } from './growth.mjs';
 import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, noopRuleConfig, repoRoot, RULE_IDS } from './lib.mjs';
 import { analyzerRow, CLI, describeTimeTool, measureAnalyzerAt, measureCheck, measureStaged, snapshotBuild, timeTool } from './project.mjs';
@@ -141,13 +141,9 @@ function corpus(n) {
   return corpora.get(n);
 }
 
-/** The corpus's source files, sorted, in chunks of `size` (absolute paths). */
+/** The corpus's generated files (not its shared modules), sorted, in chunks of `size` (absolute paths). */
 function chunksOf(dir, size) {
-  const files = readdirSync(dir, { recursive: true })
-    .map((f) => String(f).split(sep).join('/'))
-    .filter((f) => /\.(ts|js|cjs)$/.test(f) && !f.startsWith('node_modules/') && !f.startsWith('.git/'))
-    .sort()
-    .map((f) => join(dir, f));
+  const files = generatedFiles(dir);
   const out = [];
   for (let i = 0; i < files.length; i += size) out.push(files.slice(i, i + size));
   return { files, chunks: out };
