@@ -126,19 +126,18 @@ describe('writeFileAtomic killed in a loop of big writes', () => {
           writeFileSync(join(dir, target), old);
           const result = await runAndKill([join(scripts, script), dir], dir, delay);
           expectWhole(join(dir, target), old);
-          const leftovers = expectOnlyTempLeftovers(dir, [target]);
+          expectOnlyTempLeftovers(dir, [target]);
           // A later write is not confused by a leftover temp file, and removes it (its writer is gone).
           const { writeFileAtomic } = await import('../../cli/fs/atomic-write.js');
           writeFileAtomic(dir, target, content(99), { mode: 'replace' });
           expect(readFileSync(join(dir, target), 'utf8')).toBe(content(99));
           expect(listFiles(dir).filter((f) => f !== target)).toEqual([]);
-          return { ...result, leftovers: leftovers.length };
+          return result;
         }),
       );
-      // The kills landed while the child was writing (not all before it started or after it ended), and some
-      // left a temp file for the next write to sweep.
+      // The kills landed while the child was writing (not all before it started or after it ended). Whether a
+      // kill leaves a temp file depends on where it lands; the sweep itself is tested in test/cli/atomic-write.test.ts.
       expect(outcomes.filter((o) => o.killed).length).toBeGreaterThan(8);
-      expect(outcomes.some((o) => o.leftovers > 0)).toBe(true);
     }, 120_000);
   }
 
