@@ -384,4 +384,6 @@ export const TIMEOUT_ERROR_NAMES: readonly string[] = ['TimeoutError', 'AbortErr
 export const TIMEOUT_ERROR_CODES: readonly string[] = [
   'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ERR_CANCELED',
   'request-timeout', 'aborted', 'DEADLINE_EXCEEDED', 'TimeoutError', 'AbortError',
+  // mysql/mysql2: the `timeout` of a query ran out (the connection is dropped; the statement may have run)
+  'PROTOCOL_SEQUENCE_TIMEOUT',
 ];

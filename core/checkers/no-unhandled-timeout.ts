@@ -93,6 +93,10 @@ const OK: Verdict = { kind: 'ok' };
 const SAME_REQUEST = { range: [-1, -1] } as unknown as Node;
 
 const HTTP_WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Methods that run the SQL text they are given, on a driver's connection or pool. */
+const SQL_METHODS = new Set(['query', 'execute']);
+/** How an opaque client's SQL method is read: like the catalog's SQL calls (its first argument is the statement). */
+const SQL_CALL: CatalogEntry = { id: 'opaque.sql', role: 'state-changing', target: { from: 'lib', path: [] }, facts: { sql: true } };
 const MAX_DEPTH = 6;
 
 /** The checker: every state-changing call under a timeout whose timeout outcome is mishandled. */
@@ -188,7 +192,9 @@ class Checker {
     const name = calleeName(call);
     if (!name) return false;
     const verb = firstWord(name);
-    return verb !== undefined && this.settings.verbs.has(verb);
+    if (verb !== undefined && this.settings.verbs.has(verb)) return true;
+    // A connection nothing is known about, running SQL that writes (`conn.query({ sql: 'UPDATE ...' })`): the SQL verb says it.
+    return SQL_METHODS.has(name) && this.entryChangesState(ctx, call, SQL_CALL);
   }
 
   /** An RPC: an opaque client's mutating method, a same-file wrapper, or a catalog HTTP client (not a database write). */
@@ -196,7 +202,9 @@ class Checker {
     const ref = ctx.resolver.callee(ctx, call);
     if (ref) return this.summary(ref.ctx, ref.fn).timed;
     const entry = matchNode(ctx, call, 'state-changing');
-    return !entry || entry.facts?.http !== undefined;
+    if (entry) return entry.facts?.http !== undefined;
+    // An opaque client: an RPC, unless it runs SQL (a connection's `query`/`execute`).
+    return !SQL_METHODS.has(calleeName(call) ?? '');
   }
 
   private entryChangesState(ctx: CheckContext, call: TSESTree.CallExpression, entry: CatalogEntry): boolean {
@@ -624,8 +632,13 @@ class Checker {
       const test = unwrap(stmt.test);
       const positive = (test.type === 'Identifier' && test.name === param) || testPolarity(ctx, test, undefined, false, 0) === 'positive';
       const negative = test.type === 'UnaryExpression' && test.operator === '!' && unwrap(test.argument).type === 'Identifier' && (unwrap(test.argument) as TSESTree.Identifier).name === param;
-      const branch = positive ? [stmt.consequent] : negative && stmt.alternate ? [stmt.alternate] : undefined;
-      if (!branch) continue;
+      const taken = positive ? stmt.consequent : negative ? stmt.alternate : undefined;
+      if (!taken) continue;
+      // Within the error branch, what runs for a timeout (as in a catch); calling the function that made the
+      // call again from there is a retry.
+      const branch = timeoutBranch(ctx, taken.type === 'BlockStatement' ? taken.body : [taken], param);
+      const owner = ownerOf(call);
+      if (owner && branch.some((node) => callsWithin(ctx, node).some((c) => ctx.resolver.callee(ctx, c)?.fn === owner))) return this.retryVerdict(ctx, call, owner);
       const verdict = verdictFromFacts(branchFacts(ctx, branch, param));
       return verdict.kind === 'propagate' ? undefined : verdict;
     }
@@ -806,6 +819,14 @@ class Checker {
       }
     }
     result.racedParams = raced;
+    // `async function rejectAfter(ms) { await delay(ms); throw new TimeoutError(); }`
+    if (fn.async && fn.body.type === 'BlockStatement') {
+      let slept = false;
+      for (const stmt of fn.body.body) {
+        if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AwaitExpression' && this.isSleep(ctx, stmt.expression.argument, 0)) slept = true;
+        else if (slept && stmt.type === 'ThrowStatement') result.rejectingTimer = true;
+      }
+    }
     for (const returned of returnedExpressions(ctx, fn)) {
       if (this.isRejectingTimer(ctx, returned, 0)) result.rejectingTimer = true;
       const node = unwrap(returned);
@@ -1360,7 +1381,7 @@ function combine(kinds: KeyKind[]): KeyKind {
 const FAILURE_TEXT =
   /(^|[^a-z])(fail(ed|ure|s)?|declined?|cancell?ed|rejected|refused|unsuccessful|did not go through|could not|couldn't|unable to|not[ _-](sent|paid|charged|processed|completed|delivered|accepted|refunded|credited|saved|stored|created|placed|published|recorded|applied|booked|submitted|transferred|captured)|try again|retry later|please retry)/i;
 const UNKNOWN_TEXT =
-  /unknown|pending|uncertain|ambiguous|indeterminate|in[ _-]?doubt|reconcil|unconfirmed|in[ _-]?flight|outcome|processing|awaiting|status[ _-]?check|check[ _-]?status|look[ _-]?up|retrieve|idempotenc|find[ _-]?by[ _-]?key/i;
+  /unknown|pending|uncertain|ambiguous|indeterminate|in[ _-]?doubt|reconcil|unconfirmed|in[ _-]?flight|processing|awaiting|status[ _-]?check|check[ _-]?status|look[ _-]?up|retrieve|idempotenc|find[ _-]?by[ _-]?key/i;
 const FAILURE_NAME = /fail|declin|refund|compensat|revert|restock|unreserve/i;
 /** Compensation method names: `releaseHold`, `cancelReservation`, `voidAuthorization`. */
 const COMPENSATION_NAME = /^(release|cancel|void|undo|rollback|reverse)[A-Z]/;
@@ -1407,12 +1428,32 @@ function timeoutBranch(ctx: CheckContext, stmts: readonly TSESTree.Statement[], 
     }
     if (polarity === 'negative') return [...(s.alternate ? [s.alternate] : []), ...stmts.slice(i + 1)];
   }
-  // No timeout test: everything except branches that answer a definite (HTTP status) error.
-  return stmts.map((s) => (s.type === 'IfStatement' && answersHttpError(s.test) && !completionsOf(s.consequent).has('normal') ? (s.alternate ?? emptyBlock(s)) : s));
+  // No timeout test: everything except branches that answer a definite error (an HTTP status, one named error).
+  return stmts.map((s) => (s.type === 'IfStatement' && (answersHttpError(s.test) || singlesOutOtherError(s.test)) && !completionsOf(s.consequent).has('normal') ? (s.alternate ?? emptyBlock(s)) : s));
 }
 
+/**
+ * A test that holds for one named error other than a timeout (`err.type === 'StripeCardError'`,
+ * `err.code === 'P2002' && ...`): its branch is not what runs when the call times out.
+ */
+function singlesOutOtherError(raw: Node): boolean {
+  const test = unwrap(raw);
+  if (test.type === 'LogicalExpression') {
+    if (test.operator === '&&') return singlesOutOtherError(test.left) || singlesOutOtherError(test.right);
+    if (test.operator === '||') return singlesOutOtherError(test.left) && singlesOutOtherError(test.right);
+    return false;
+  }
+  if (test.type !== 'BinaryExpression' || (test.operator !== '===' && test.operator !== '==')) return false;
+  const sides = [unwrap(test.left), unwrap(test.right)];
+  const literal = sides.find((side): side is TSESTree.StringLiteral => side.type === 'Literal' && typeof side.value === 'string');
+  const other = sides.find((side) => side !== literal);
+  if (!literal || other?.type !== 'MemberExpression') return false;
+  return !TIMEOUT_ERROR_CODES.includes(literal.value) && !isTimeoutErrorName(literal.value, false) && !/time[ d_-]?out/i.test(literal.value);
+}
+
+/** A block with no statements in place of `at`: an empty range, so that no call of `at` is found within it. */
 function emptyBlock(at: Node): TSESTree.BlockStatement {
-  return { type: 'BlockStatement', body: [], range: at.range, loc: at.loc, parent: at.parent } as unknown as TSESTree.BlockStatement;
+  return { type: 'BlockStatement', body: [], range: [at.range[1], at.range[1]], loc: { start: at.loc.end, end: at.loc.end }, parent: at.parent } as unknown as TSESTree.BlockStatement;
 }
 
 /** A test about a received HTTP answer (`err.response.status === 402`, `err instanceof HTTPError`): a definite outcome, not a timeout. */
