@@ -646,7 +646,8 @@ class AckDomain implements FlowDomain<State, Value> {
       current = this.writeStarted(current, ref);
       if (write.entry.facts?.settles === 'sync') return [current, EMPTY];
       current = addPending(current, [ref]);
-      return [current, hasCallback ? EMPTY : { writes: [ref], acks: [] }];
+      // Writes handed to it settle with it: `prisma.$transaction([a.create(), b.update()])` runs its elements.
+      return [current, hasCallback ? EMPTY : joinValues({ writes: [ref], acks: [] }, argValue)];
     }
 
     if (name && (name === 'push' || name === 'unshift') && member?.object.type === 'Identifier' && argValue !== EMPTY) {
