@@ -182,7 +182,7 @@ class Checker {
   /** Does the call change state on the other side (write, publish, mutating RPC)? */
   isStateChanging(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
     const ref = ctx.resolver.callee(ctx, call);
-    if (ref) return this.summary(ref.ctx, ref.fn).stateChanging;
+    if (ref) return this.summary(ref.ctx, ref.fn).stateChanging && !passesGraphQlQuery(ctx, call);
     if (matchNode(ctx, call, 'read-only')) return false;
     const entry = matchNode(ctx, call, 'state-changing');
     if (entry) return this.entryChangesState(ctx, call, entry);
@@ -352,7 +352,10 @@ class Checker {
 
   /** Raced against a timer: an element of `Promise.race([...])`, the promise of a deadline helper, a raced parameter of a local helper. */
   private isRaced(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
-    return racedHolders(ctx, call).some((holder) => this.holderRaced(ctx, holder));
+    if (racedHolders(ctx, call).some((holder) => this.holderRaced(ctx, holder))) return true;
+    // Made inside a \`new Promise\` executor (a callback API wrapped in a promise): that promise is what is raced.
+    const wrapped = promiseExecutorOf(ctx, call);
+    return wrapped !== undefined && racedHolders(ctx, wrapped.promise).some((holder) => this.holderRaced(ctx, holder));
   }
 
   private holderRaced(ctx: CheckContext, holder: RacedHolder): boolean {
@@ -407,15 +410,8 @@ class Checker {
 
   /** The call is made inside a `new Promise` executor that rejects from a timer (a hand-rolled timer racing a callback). */
   private inTimerExecutor(ctx: CheckContext, call: Node): boolean {
-    for (let cur: Node | undefined = call.parent; cur; cur = cur.parent) {
-      if (!isFunctionNode(cur)) continue;
-      const holder = parentOf(cur);
-      if (holder?.type === 'NewExpression' && holder.arguments[0] === cur && isPromiseConstructor(ctx, holder)) return executorRejectsOnTimer(ctx, cur);
-      // a callback passed inline (the publish callback) belongs to the executor around it
-      if (holder?.type === 'CallExpression' && holder.arguments.includes(cur as TSESTree.CallExpressionArgument)) continue;
-      return false;
-    }
-    return false;
+    const wrapped = promiseExecutorOf(ctx, call);
+    return wrapped !== undefined && executorRejectsOnTimer(ctx, wrapped.executor);
   }
 
   /** An rxjs operator of `role` in the `.pipe(...)` of the call's observable (`http.post(...).pipe(timeout(5000), retry(3))`). */
@@ -663,12 +659,19 @@ class Checker {
           const call = parentOf(p);
           if (p.object !== cur || call?.type !== 'CallExpression' || call.callee !== p) return { node: cur };
           const name = propertyName(p);
-          const handler = name === 'catch' ? call.arguments[0] : name === 'then' && call.arguments.length >= 2 ? call.arguments[1] : undefined;
+          const handler = name === 'catch' ? call.arguments[0] : name === 'then' && call.arguments.length >= 2 ? call.arguments[1] : name === 'pipe' ? catchErrorHandler(ctx, call) : undefined;
           if (handler) {
             const verdict = this.handlerVerdict(ctx, handler);
             if (verdict.kind !== 'propagate') return { node: call, verdict };
           }
           cur = call;
+          continue;
+        }
+        case 'VariableDeclarator': {
+          // \`const sending = client.send(...)\` read once later (\`await pTimeout(sending, ...)\`): the promise goes on from there.
+          const use = p.init === cur ? onlyReadOf(ctx, p) : undefined;
+          if (!use) return { node: cur };
+          cur = use;
           continue;
         }
         case 'ArrayExpression': {
@@ -962,6 +965,29 @@ function racedHolders(ctx: CheckContext, call: Node): RacedHolder[] {
   return out;
 }
 
+/** The handler of an rxjs \`catchError(...)\` among the operators of a \`.pipe(...)\` (an observable's rejection handler). */
+function catchErrorHandler(ctx: CheckContext, pipe: TSESTree.CallExpression): Node | undefined {
+  for (const arg of pipe.arguments) {
+    if (arg.type !== 'CallExpression') continue;
+    const t = traceOf(ctx, arg.callee);
+    if (t.root.kind === 'module' && (t.root.module === 'rxjs' || t.root.module === 'rxjs/operators') && t.path.length === 1 && t.path[0] === 'catchError') return arg.arguments[0];
+  }
+  return undefined;
+}
+
+/** The \`new Promise(executor)\` a call is made in (directly, or in a callback passed inline within the executor). */
+function promiseExecutorOf(ctx: CheckContext, call: Node): { promise: TSESTree.NewExpression; executor: FunctionNode } | undefined {
+  for (let cur: Node | undefined = call.parent; cur; cur = cur.parent) {
+    if (!isFunctionNode(cur)) continue;
+    const holder = parentOf(cur);
+    if (holder?.type === 'NewExpression' && holder.arguments[0] === cur && isPromiseConstructor(ctx, holder)) return { promise: holder, executor: cur };
+    // a callback passed inline (the publish callback) belongs to the executor around it
+    if (holder?.type === 'CallExpression' && holder.arguments.includes(cur as TSESTree.CallExpressionArgument)) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
 function isPromiseConstructor(ctx: CheckContext, node: TSESTree.NewExpression): boolean {
   const t = traceOf(ctx, node.callee);
   return t.root.kind === 'global' && t.root.name === 'Promise' && t.path.length === 0;
@@ -1082,6 +1108,16 @@ function paramIndexOfIdentifier(ctx: CheckContext, fn: FunctionNode, id: TSESTre
 }
 
 /** The initializer of a `const`/`let` an identifier refers to (single declaration with an init). */
+/** The one place a \`const\` declared by \`declarator\` is read, if it is read exactly once (and never written again). */
+function onlyReadOf(ctx: CheckContext, declarator: TSESTree.VariableDeclarator): TSESTree.Identifier | undefined {
+  if (declarator.id.type !== 'Identifier' || declarator.parent.kind !== 'const') return undefined;
+  const variable = scopeIndex(ctx.file).variableOf(declarator.id);
+  if (!variable) return undefined;
+  const reads = variable.references.filter((ref) => ref.isRead());
+  const only = reads.length === 1 ? reads[0].identifier : undefined;
+  return only?.type === 'Identifier' ? only : undefined;
+}
+
 function initOf(ctx: CheckContext, id: TSESTree.Identifier): Node | undefined {
   const variable = scopeIndex(ctx.file).variableOf(id);
   const def = variable?.defs[0];
@@ -1196,6 +1232,22 @@ function isReadOverPost(ctx: CheckContext, call: TSESTree.CallExpression): boole
     if (query !== undefined) return !/^\s*mutation\b/.test(query);
   }
   return false;
+}
+
+/**
+ * A call that hands a wrapper a GraphQL query document (`runQuery(STOCK_QUERY, vars)`, the constant starting with
+ * `query`) and no mutation: a read, whatever the wrapper posts.
+ */
+function passesGraphQlQuery(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
+  let query = false;
+  for (const arg of call.arguments) {
+    if (arg.type === 'SpreadElement') continue;
+    const text = stringValue(ctx, arg);
+    if (text === undefined) continue;
+    if (/^\s*(mutation|subscription)\b/.test(text)) return false;
+    if (/^\s*query\b/.test(text)) query = true;
+  }
+  return query;
 }
 
 /** The `query` text of a GraphQL request body (an object literal, a constant, or `JSON.stringify` of one). */
@@ -1429,7 +1481,36 @@ function timeoutBranch(ctx: CheckContext, stmts: readonly TSESTree.Statement[], 
     if (polarity === 'negative') return [...(s.alternate ? [s.alternate] : []), ...stmts.slice(i + 1)];
   }
   // No timeout test: everything except branches that answer a definite error (an HTTP status, one named error).
-  return stmts.map((s) => (s.type === 'IfStatement' && (answersHttpError(s.test) || singlesOutOtherError(s.test)) && !completionsOf(s.consequent).has('normal') ? (s.alternate ?? emptyBlock(s)) : s));
+  return stmts.map((s) => (s.type === 'IfStatement' && (answersHttpError(s.test) || singlesOutOtherError(s.test) || answersHttpErrorVia(ctx, s.test)) && !completionsOf(s.consequent).has('normal') ? (s.alternate ?? emptyBlock(s)) : s));
+}
+
+/**
+ * `if (rejection)` where `const rejection = definiteRejection(err)`: a local function that returns nothing (null,
+ * undefined, false) when the error carries no HTTP answer (`if (!err.response) return null`), so its result is
+ * a definite answer, never a timeout.
+ */
+function answersHttpErrorVia(ctx: CheckContext, raw: Node): boolean {
+  const test = unwrap(raw);
+  if (test.type !== 'Identifier') return false;
+  const init = initOf(ctx, test);
+  const call = init && unwrap(init);
+  if (call?.type !== 'CallExpression') return false;
+  const ref = ctx.resolver.callee(ctx, call);
+  if (!ref || ref.fn.body.type !== 'BlockStatement') return false;
+  return ref.fn.body.body.some((stmt) => {
+    if (stmt.type !== 'IfStatement' || stmt.test.type !== 'UnaryExpression' || stmt.test.operator !== '!') return false;
+    let guarded: Node = unwrap(stmt.test.argument);
+    if (guarded.type === 'Identifier') guarded = initOf(ref.ctx, guarded) ?? guarded;
+    return answersHttpError(unwrap(guarded)) && returnsNothing(stmt.consequent);
+  });
+}
+
+/** `return;`, `return null;`, `return undefined;`, `return false;` (alone or as the only statement of a block). */
+function returnsNothing(stmt: TSESTree.Statement): boolean {
+  const ret = stmt.type === 'BlockStatement' && stmt.body.length === 1 ? stmt.body[0] : stmt;
+  if (ret.type !== 'ReturnStatement') return false;
+  const arg = ret.argument && unwrap(ret.argument);
+  return !arg || (arg.type === 'Literal' && (arg.value === null || arg.value === false)) || (arg.type === 'Identifier' && arg.name === 'undefined');
 }
 
 /**

@@ -67,6 +67,60 @@ function credit(id, cents, done) {
 module.exports = { credit };
 `,
     },
+    {
+      name: 'a GraphQL query document handed to a local wrapper that POSTs it is a read',
+      filename: 'stock.js',
+      code: `import axios from 'axios';
+
+const gql = axios.create({ baseURL: 'https://graph.example.test/graphql', timeout: 2500 });
+const STOCK = \`
+  query Stock($skus: [ID!]!) { stock(skus: $skus) { sku available } }
+\`;
+
+async function runQuery(query, variables) {
+  const { data } = await gql.post('', { query, variables });
+  return data.data;
+}
+
+export async function stockOf(skus) {
+  try {
+    return (await runQuery(STOCK, { skus })).stock;
+  } catch {
+    return [];
+  }
+}
+`,
+    },
+    {
+      name: 'a local helper decides the error is a definite HTTP rejection (no response: null); everything else is rethrown',
+      filename: 'refunds.ts',
+      code: `import axios from 'axios';
+import type { Knex } from 'knex';
+
+const provider = axios.create({ baseURL: 'https://psp.example.test', timeout: 8000, headers: { 'Idempotency-Key': 'fixed' } });
+
+function definiteRejection(err: unknown): { status: number } | null {
+  if (!axios.isAxiosError(err)) return null;
+  const response = err.response;
+  if (!response) return null;
+  return response.status >= 400 && response.status < 500 ? { status: response.status } : null;
+}
+
+export async function refund(knex: Knex, id: string, chargeId: string) {
+  try {
+    await provider.post(\`/v1/charges/\${chargeId}/refunds\`, { metadata: { id } });
+    await knex('refunds').where({ id }).update({ state: 'succeeded' });
+  } catch (err) {
+    const rejection = definiteRejection(err);
+    if (rejection) {
+      await knex('refunds').where({ id }).update({ state: 'rejected' });
+      return;
+    }
+    throw err;
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -191,6 +245,68 @@ export async function relay(client, row) {
 }
 `,
       errors: [{ messageId: 'treatedAsFailure', line: 7, column: 11 }],
+    },
+    {
+      name: 'the promise is held in a const and handed to p-timeout, whose fallback answers "not sent"',
+      filename: 'otp.js',
+      code: `import pTimeout from 'p-timeout';
+import twilio from 'twilio';
+
+const client = twilio(process.env.SID, process.env.TOKEN);
+
+export async function sendOtp(phone, code) {
+  const sending = client.messages.create({ to: phone, body: \`Your code is \${code}\` });
+  const outcome = await pTimeout(sending, { milliseconds: 4000, fallback: () => ({ status: 'not_sent' }) });
+  return outcome.status !== 'not_sent';
+}
+`,
+      errors: [{ messageId: 'treatedAsFailure', line: 7, column: 19 }],
+    },
+    {
+      name: 'a callback API wrapped in new Promise, raced against a timer; the timeout is recorded as failed',
+      filename: 'transfer.ts',
+      code: `import * as grpc from '@grpc/grpc-js';
+import type { Pool } from 'pg';
+
+const ledger = new (grpc.makeGenericClientConstructor({}, 'Ledger'))('ledger:50051', grpc.credentials.createInsecure()) as any;
+
+export async function transfer(db: Pool, id: string, req: unknown) {
+  try {
+    await Promise.race([
+      new Promise((resolve, reject) => { ledger.createTransfer(req, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))); }),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('TimeoutError')), 3000)),
+    ]);
+  } catch (err) {
+    await db.query("UPDATE transfers SET state = 'failed' WHERE id = $1", [id]);
+    return false;
+  }
+  return true;
+}
+`,
+      errors: [{ messageId: 'treatedAsFailure', line: 9, column: 42 }],
+    },
+    {
+      name: 'NestJS HttpService POST with rxjs timeout(); catchError answers null',
+      filename: 'loyalty.ts',
+      code: `import { HttpService } from '@nestjs/axios';
+import { firstValueFrom, of } from 'rxjs';
+import { catchError, map, timeout } from 'rxjs/operators';
+
+export class LoyaltyClient {
+  constructor(private readonly http: HttpService) {}
+
+  async award(memberId: string, points: number) {
+    return firstValueFrom(
+      this.http.post(\`https://loyalty.example.test/members/\${memberId}/awards\`, { points }).pipe(
+        timeout(5000),
+        map((res) => res.data),
+        catchError(() => of(null)),
+      ),
+    );
+  }
+}
+`,
+      errors: [{ messageId: 'swallowed', line: 10, column: 7 }],
     },
   ],
 });
