@@ -22,7 +22,7 @@ import {
   wordsOf,
 } from '../no-wall-clock-at-boundary-names.js';
 import { fieldKey, isSql, namedPlaceholderOffsets, orderedColumns, placeholderOffsets, placeholderUse } from '../no-wall-clock-at-boundary-sql.js';
-import { classMembers, enclosingClass, enclosingFunction, exportedName, propertyName, traceOf, unwrap, type Trace } from '../origin.js';
+import { classMembers, enclosingClass, enclosingFunction, exportedName, propertyName, returnsOf, traceOf, unwrap, type Trace } from '../origin.js';
 import { fileResolver } from '../resolver.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
@@ -349,7 +349,7 @@ function returnsClock(ctx: CheckContext, fn: FunctionNode): boolean {
     'wall-clock.returns-clock',
     (f) => {
       if (f.body.type !== 'BlockStatement') return isClockDerived(ctx, f.body, 1);
-      return (fileFacts(ctx).returns.get(f) ?? []).some((r) => r.argument && isClockDerived(ctx, r.argument, 1));
+      return returnsOf(ctx, f).some((r) => r.argument && isClockDerived(ctx, r.argument, 1));
     },
     false,
   );
@@ -380,7 +380,6 @@ interface FileFacts {
   /** The file calls a shared store somewhere. */
   hasStore: boolean;
   /** Return statements of each function. */
-  returns: Map<FunctionNode, TSESTree.ReturnStatement[]>;
   /** Reads of `this.<name>` per class. */
   thisReads: Map<Node, Map<string, TSESTree.MemberExpression[]>>;
 }
@@ -395,14 +394,7 @@ function fileFacts(ctx: CheckContext): FileFacts {
   }
   const hit = perCatalog.get(ctx.catalog);
   if (hit) return hit;
-  const facts: FileFacts = { ordered: new Set(), stored: new Set(), signatureFns: new Set(), callers: new Map(), returns: new Map(), thisReads: new Map(), hasStore: false, sortedIn: new Map() };
-  for (const ret of ctx.index.returns) {
-    const fn = enclosingFunction(ret);
-    if (!fn) continue;
-    const list = facts.returns.get(fn) ?? [];
-    list.push(ret);
-    facts.returns.set(fn, list);
-  }
+  const facts: FileFacts = { ordered: new Set(), stored: new Set(), signatureFns: new Set(), callers: new Map(), thisReads: new Map(), hasStore: false, sortedIn: new Map() };
   for (const member of ctx.index.thisMembers) {
     const p = member.parent;
     if (p.type === 'AssignmentExpression' && p.left === member) continue;
@@ -723,7 +715,8 @@ function storeOrigin(ctx: CheckContext, raw: Node, depth: number): boolean {
 /** What a function returns (expression body or `return` arguments). */
 function returnedValues(ctx: CheckContext, fn: FunctionNode): Node[] {
   if (fn.body.type !== 'BlockStatement') return [fn.body];
-  return (fileFacts(ctx).returns.get(fn) ?? []).flatMap((r) => (r.argument ? [r.argument] : []));
+  // The return statements grouped by origin.ts, not by fileFacts: fileFacts asks this while it is being built.
+  return returnsOf(ctx, fn).flatMap((r) => (r.argument ? [r.argument] : []));
 }
 
 /**

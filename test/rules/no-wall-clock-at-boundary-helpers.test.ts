@@ -1,0 +1,68 @@
+// A clock read in a local helper whose callers are followed while the file's facts are still being built
+// (the store-origin walk asked for them again): such a read was dropped, with every other read of the file.
+import rule from '../../rules/no-wall-clock-at-boundary.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-wall-clock-at-boundary (helpers)', rule, {
+  valid: [
+    {
+      name: 'a method that returns the clock, used only for a log line',
+      code: `export class Reporter {
+  private nowMs(): number {
+    return Date.now();
+  }
+  describe(): string {
+    return this.nowMs().toString();
+  }
+  log(message: string): void {
+    console.log(\`[\${this.describe()}] \${message}\`);
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'snowflake ids from the clock, also read through a method that converts them to strings',
+      code: `export class Snowflake {
+  private last = -1n;
+  nextId(): bigint {
+    const nowMs = BigInt(Date.now());
+    if (nowMs < this.last) throw new Error('clock moved backwards');
+    this.last = nowMs;
+    return (nowMs - 1672531200000n) << 22n;
+  }
+  nextIdString(): string {
+    return this.nextId().toString();
+  }
+}
+`,
+      errors: [{ messageId: 'identity', line: 4, column: 26 }],
+    },
+    {
+      name: 'a DynamoDB lock whose expiry comes from a private clock method',
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+
+export class Locks {
+  private readonly doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  private currentTimeMs(): number {
+    return Date.now();
+  }
+  async acquire(name: string, owner: string): Promise<void> {
+    const now = this.currentTimeMs();
+    await this.doc.send(new PutCommand({
+      TableName: 'locks',
+      Item: { lockName: name, owner, expiresAt: now + 15000 },
+      ConditionExpression: 'attribute_not_exists(lockName) OR expiresAt < :now',
+      ExpressionAttributeValues: { ':now': now },
+    }));
+  }
+}
+`,
+      errors: [{ messageId: 'ownership', line: 7, column: 12 }],
+    },
+  ],
+});
