@@ -375,6 +375,8 @@ export const PRE_SEND_TIMEOUT_PHASES: readonly string[] = ['lookup', 'connect', 
 export const IDEMPOTENCY_KEY_NAMES: readonly string[] = [
   'Idempotency-Key', 'X-Idempotency-Key', 'idempotencyKey', 'idempotency_key', 'MessageDeduplicationId',
   'deduplicationId', 'dedupeKey', 'dedupId', 'messageId', 'jobId', 'clientToken', 'ClientRequestToken',
+  // PayPal's idempotency header
+  'PayPal-Request-Id',
 ];
 
 /** Error `name`s and constructors that mean "timed out" (a catch that singles them out handles a timeout). */

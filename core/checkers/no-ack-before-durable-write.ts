@@ -233,7 +233,7 @@ function isTraceAck(ctx: CheckContext, call: TSESTree.CallExpression, t: Trace):
   if (!entry) return false;
   switch (entry.facts?.success) {
     case 'http-status':
-      return !hasFailureStatus(ctx, call);
+      return !hasFailureStatus(ctx, call) && !inRejectionHandler(call);
     case 'no-error-arg': {
       if (call.arguments.length === 0) return true;
       const first = call.arguments[0];
@@ -264,6 +264,18 @@ function hasFailureStatus(ctx: CheckContext, call: TSESTree.CallExpression): boo
     current = member.object;
   }
   return false;
+}
+
+/**
+ * In a promise's rejection handler (`handle(req, res).catch((err) => { res.writeHead(500); res.end(); })`, the
+ * second callback of `.then`): a reply there answers a failure, whatever status it was given.
+ */
+function inRejectionHandler(node: Node): boolean {
+  const fn = enclosingFunction(node);
+  const call = fn?.parent;
+  if (!fn || call?.type !== 'CallExpression') return false;
+  const name = calleeName(call);
+  return (name === 'catch' && call.arguments[0] === fn) || (name === 'then' && call.arguments[1] === fn);
 }
 
 /** Inside a `catch` clause of its function, or in an express error-handling middleware `(err, req, res, next)`. */

@@ -1251,7 +1251,12 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
     }
     whereOperatorUse(flow, call, index);
     if (index === 0 && flow.isString && sql === undefined) return; // the time is in the key itself: counters and markers above
-    classifyStoreWrite({ ...flow, context: [...flow.context, ...context, ...(sql ? tableWords(sql) : [])] }, call, column ? [column] : []);
+    // A SQL parameter whose column is known is named by that column, not by the rest of the statement (the
+    // words of \`INSERT ... (idempotency_key, ..., requested_at) ... ON CONFLICT (idempotency_key)\` are not the
+    // role of the value written to requested_at).
+    const statementWords = sql !== undefined && column !== undefined ? new Set(stringWords(flow.ctx, call.arguments[0], 0)) : undefined;
+    const around = statementWords ? context.filter((w) => !statementWords.has(w)) : context;
+    classifyStoreWrite({ ...flow, context: [...flow.context, ...around, ...(sql ? tableWords(sql) : [])] }, call, column ? [column] : []);
   }
 
   /** `.where('expires_at', '<', value)` on a query builder. */

@@ -62,5 +62,28 @@ app.post('/transfers', async (req, res) => {
 `,
       errors: [{ messageId: 'ackBeforeWrite', line: 13, column: 3 }],
     },
+    {
+      name: 'node:http: one finding at the 201; the 500 sent from the rejection handler of the handler is a failure reply',
+      filename: 'devices.cjs',
+      code: `const http = require('node:http');
+const mysql = require('mysql2/promise');
+
+const pool = mysql.createPool({ host: 'db' });
+
+async function register(req, res) {
+  pool.execute('INSERT INTO devices (id) VALUES (?)', ['d1']).catch((err) => console.error(err));
+  res.writeHead(201);
+  res.end('{}');
+}
+
+http.createServer((req, res) => {
+  register(req, res).catch(() => {
+    res.writeHead(500);
+    res.end();
+  });
+}).listen(8080);
+`,
+      errors: [{ messageId: 'ackBeforeWrite', line: 9, column: 3 }],
+    },
   ],
 });

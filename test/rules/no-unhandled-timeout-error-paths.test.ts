@@ -121,6 +121,25 @@ export async function refund(knex: Knex, id: string, chargeId: string) {
 }
 `,
     },
+    {
+      name: 'async-retry around a PayPal payout that sends a stable PayPal-Request-Id',
+      filename: 'payouts.js',
+      code: `import retry from 'async-retry';
+
+export function payout(batch, token) {
+  return retry(async () => {
+    const res = await fetch('https://api-m.paypal.com/v1/payments/payouts', {
+      method: 'POST',
+      headers: { authorization: \`Bearer \${token}\`, 'PayPal-Request-Id': batch.id },
+      body: JSON.stringify(batch),
+      signal: AbortSignal.timeout(10000),
+    });
+    if (!res.ok) throw new Error(\`paypal answered \${res.status}\`);
+    return res.json();
+  }, { retries: 3 });
+}
+`,
+    },
   ],
   invalid: [
     {

@@ -8,6 +8,22 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-wall-clock-at-boundary (helpers)', rule, {
   valid: [
     {
+      name: 'an audit column of an INSERT whose statement also names an idempotency key: the column decides',
+      code: `import pg from 'pg';
+
+const pool = new pg.Pool();
+
+export async function startRun(companyId: string, period: string, idempotencyKey: string) {
+  await pool.query(
+    \`INSERT INTO payroll_runs (company_id, period, idempotency_key, requested_at)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (idempotency_key) DO NOTHING\`,
+    [companyId, period, idempotencyKey, new Date()],
+  );
+}
+`,
+    },
+    {
       name: 'a method that returns the clock, used only for a log line',
       code: `export class Reporter {
   private nowMs(): number {
@@ -24,6 +40,23 @@ ruleTester.run('no-wall-clock-at-boundary (helpers)', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the same INSERT with the time in the idempotency key column',
+      code: `import pg from 'pg';
+
+const pool = new pg.Pool();
+
+export async function startRun(companyId: string, period: string) {
+  await pool.query(
+    \`INSERT INTO payroll_runs (company_id, period, idempotency_key)
+     VALUES ($1, $2, $3)
+     ON CONFLICT (idempotency_key) DO NOTHING\`,
+    [companyId, period, Date.now()],
+  );
+}
+`,
+      errors: [{ messageId: 'dedupe', line: 10, column: 25 }],
+    },
     {
       name: 'snowflake ids from the clock, also read through a method that converts them to strings',
       code: `export class Snowflake {
