@@ -5,6 +5,7 @@ import { normalizeModule, pathMatches, pathMatchesWithHead } from './path-patter
 import { packageMatches, SpecifierIndex } from './spec-index.js';
 import { isGlobalVariable, scopeIndex } from './scope.js';
 import type { CheckContext, ClassNode, FunctionNode, Node } from './types.js';
+import { caught } from './safety-net.js';
 
 /**
  * Where a value comes from. Checkers never look at bare names: they ask for the trace of a value and match
@@ -69,7 +70,8 @@ function trace(ctx: CheckContext, node: Node, depth: number): Trace {
   try {
     result = normalize(ctx, compute(ctx, node, depth + 1), depth + 1);
     if ((result.root.kind === 'param' || result.root.kind === 'unknown') && ctx.types) result = typedTrace(ctx, node) ?? result;
-  } catch {
+  } catch (error) {
+    caught(error);
     result = { root: { kind: 'unknown', node }, path: [] };
   }
   memo.set(node, result);
@@ -278,6 +280,8 @@ export function traceVariable(ctx: CheckContext, variable: Scope.Variable, from:
     case 'Parameter':
       return traceParameter(ctx, def.node as FunctionNode, def.name, depth);
     case 'FunctionName':
+      // `declare function f(): T;` has no body to look into: what it returns is known from its type alone.
+      if (def.node.type === 'TSDeclareFunction' || (def.node as { body?: unknown }).body == null) return { root: { kind: 'unknown', node: from }, path: [] };
       return { root: { kind: 'function', fn: def.node as FunctionNode }, path: [] };
     case 'ClassName':
       return { root: { kind: 'class', cls: def.node }, path: [] };
@@ -812,6 +816,8 @@ function pickTrace(traces: Trace[]): Trace | undefined {
 
 /** What a local function returns, when its returns agree on a known origin. */
 function returnTrace(ctx: CheckContext, fn: FunctionNode, depth: number): Trace | undefined {
+  // A declaration without a body (\`declare class\` methods, overload signatures: TSEmptyBodyFunctionExpression).
+  if ((fn.body as TSESTree.Node | null | undefined) == null) return undefined;
   if (fn.body.type !== 'BlockStatement') return trace(ctx, fn.body, depth);
   const traces: Trace[] = [];
   for (const ret of returnsOf(ctx, fn)) {

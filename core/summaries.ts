@@ -1,4 +1,5 @@
 import type { CheckContext, FunctionNode } from './types.js';
+import { caught } from './safety-net.js';
 
 const MAX_DEPTH = 8;
 const inProgress = new WeakMap<CheckContext, string[]>();
@@ -29,7 +30,8 @@ export function summarize<T>(ctx: CheckContext, fn: FunctionNode, key: string, c
   let value: T;
   try {
     value = compute(fn);
-  } catch {
+  } catch (error) {
+    caught(error);
     value = fallback;
   } finally {
     stack.pop();

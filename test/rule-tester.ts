@@ -1,5 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import * as vitest from 'vitest';
+import { safetyNet } from '../core/safety-net.js';
+
+// Rule cases are ordinary code: an exception inside a checker is an engine bug here, not a shape to skip.
+safetyNet.rethrow = true;
 
 RuleTester.afterAll = vitest.afterAll;
 RuleTester.describe = vitest.describe;

@@ -11,6 +11,7 @@ import { enclosingFunction, parameterBase, propertyName, registrationOf, traceOf
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
 import type { CheckContext, Finding, FindingSuggestion, FunctionNode, Node } from '../types.js';
+import { caught } from '../safety-net.js';
 
 export const RULE_ID = 'no-ack-before-durable-write';
 
@@ -175,7 +176,8 @@ export function checkNoAckBeforeDurableWrite(base: CheckContext, opts: NoAckBefo
     run.implicit = spec;
     try {
       walkFunction(fn, START, new AckDomain(run));
-    } catch {
+    } catch (error) {
+      caught(error);
       // A pathological function (nesting beyond the stack) is skipped rather than failing the whole lint.
     }
   }

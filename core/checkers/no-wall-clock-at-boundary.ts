@@ -28,6 +28,7 @@ import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
 import { comparatorFields, declaredTypeName, isFieldOrdered, typeKeyOf } from '../typed-records.js';
 import type { CallLike, CheckContext, Finding, FunctionNode, Node, PathStep } from '../types.js';
+import { caught } from '../safety-net.js';
 
 export const RULE_ID = 'no-wall-clock-at-boundary';
 
@@ -136,7 +137,8 @@ export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWal
     let uses: Use[];
     try {
       uses = analyzeRead(ctx, read, settings);
-    } catch {
+    } catch (error) {
+      caught(error);
       continue; // an unexpected shape must not break linting of the file; the read is not reported
     }
     const use = pickUse(uses, settings);
@@ -195,7 +197,8 @@ function farReadFindings(ctx: CheckContext, settings: Settings): Finding[] {
     let ref;
     try {
       ref = ctx.resolver.callee(ctx, call);
-    } catch {
+    } catch (error) {
+      caught(error);
       continue;
     }
     if (!ref || ref.ctx.file.ast === ctx.file.ast) continue;
@@ -211,7 +214,8 @@ function farReadFindings(ctx: CheckContext, settings: Settings): Finding[] {
     try {
       const callers = fileFacts(readCtx).callers;
       reads = clockReads(readCtx).filter((r) => reachedFrom(fn, enclosingFunction(r), callers));
-    } catch {
+    } catch (error) {
+      caught(error);
       continue;
     }
     for (const read of reads) {
@@ -219,7 +223,8 @@ function farReadFindings(ctx: CheckContext, settings: Settings): Finding[] {
       try {
         if (pickUse(analyzeRead(readCtx, read, settings), settings)) continue; // reported by the read's own file
         use = pickUse(analyzeRead(readCtx, read, settings, { ctx, calls }), settings);
-      } catch {
+      } catch (error) {
+        caught(error);
         continue;
       }
       if (!use) continue;
