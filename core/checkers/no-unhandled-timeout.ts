@@ -95,8 +95,7 @@ const SAME_REQUEST = { range: [-1, -1] } as unknown as Node;
 const HTTP_WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Methods that run the SQL text they are given, on a driver's connection or pool. */
 const SQL_METHODS = new Set(['query', 'execute']);
-/** How an opaque client's SQL method is read: like the catalog's SQL calls (its first argument is the statement). */
-const SQL_CALL: CatalogEntry = { id: 'opaque.sql', role: 'state-changing', target: { from: 'lib', path: [] }, facts: { sql: true } };
+
 const MAX_DEPTH = 6;
 
 /** The checker: every state-changing call under a timeout whose timeout outcome is mishandled. */
@@ -194,7 +193,7 @@ class Checker {
     const verb = firstWord(name);
     if (verb !== undefined && this.settings.verbs.has(verb)) return true;
     // A connection nothing is known about, running SQL that writes (`conn.query({ sql: 'UPDATE ...' })`): the SQL verb says it.
-    return SQL_METHODS.has(name) && this.entryChangesState(ctx, call, SQL_CALL);
+    return SQL_METHODS.has(name) && sqlCallWrites(ctx, call);
   }
 
   /** An RPC: an opaque client's mutating method, a same-file wrapper, or a catalog HTTP client (not a database write). */
@@ -213,12 +212,7 @@ class Checker {
       const method = httpMethodOf(ctx, call, entry);
       return method !== undefined && HTTP_WRITE.has(method) && !(method === 'POST' && isReadOverPost(ctx, call));
     }
-    if (facts.sql === true) {
-      const first = at(call.arguments, 0);
-      if (!first) return false;
-      const text = stringValue(ctx, first) ?? sqlTextOfConfig(ctx, first);
-      return text !== undefined && sqlIsWrite(text);
-    }
+    if (facts.sql === true) return sqlCallWrites(ctx, call);
     if (facts.command === true) {
       const name = commandName(ctx, call.arguments[0]);
       if (!name) return false;
@@ -1274,6 +1268,14 @@ function graphQlQuery(ctx: CheckContext, raw: Node, depth: number): string | und
     }
   }
   return undefined;
+}
+
+/** Does a SQL call write? Its first argument is the statement (text, or a `{ text }` / `{ sql }` config). */
+function sqlCallWrites(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
+  const first = at(call.arguments, 0);
+  if (!first) return false;
+  const text = stringValue(ctx, first) ?? sqlTextOfConfig(ctx, first);
+  return text !== undefined && sqlIsWrite(text);
 }
 
 function sqlTextOfConfig(ctx: CheckContext, arg: Node): string | undefined {

@@ -1218,10 +1218,10 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
 
   /** The value is an argument of a store call. */
   function storeUse(flow: Flow, call: CallLike, index: number): void {
-    const context: string[] = [];
     // Key of a key-value write: `redis.set(FENCE_KEY, token)`, `redis.setnx(\`lock.${name}\`, until)`.
-    if (index > 0) context.push(...stringWords(flow.ctx, call.arguments[0], 0));
-    context.push(...namesOf(flow.ctx, call.callee).slice(1)); // the model or table, not the method name
+    const keyWords = index > 0 ? stringWords(flow.ctx, call.arguments[0], 0) : [];
+    const calleeWords = namesOf(flow.ctx, call.callee).slice(1); // the model or table, not the method name
+    const context = [...keyWords, ...calleeWords];
     // A time-bucket key used with a counter or a dedupe marker.
     if (index === 0 && flow.isString) {
       if (matchNode(flow.ctx, call, 'counter-op')) add('rateLimitWindow', call);
@@ -1259,8 +1259,7 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
     // A SQL parameter whose column is known is named by that column, not by the rest of the statement (the
     // words of \`INSERT ... (idempotency_key, ..., requested_at) ... ON CONFLICT (idempotency_key)\` are not the
     // role of the value written to requested_at).
-    const statementWords = sql !== undefined && column !== undefined ? new Set(stringWords(flow.ctx, call.arguments[0], 0)) : undefined;
-    const around = statementWords ? context.filter((w) => !statementWords.has(w)) : context;
+    const around = sql !== undefined && column !== undefined ? calleeWords : context;
     classifyStoreWrite({ ...flow, context: [...flow.context, ...around, ...(sql ? tableWords(sql) : [])] }, call, column ? [column] : []);
   }
 
