@@ -346,10 +346,7 @@ class Checker {
 
   /** Raced against a timer: an element of `Promise.race([...])`, the promise of a deadline helper, a raced parameter of a local helper. */
   private isRaced(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
-    if (racedHolders(ctx, call).some((holder) => this.holderRaced(ctx, holder))) return true;
-    // Made inside a \`new Promise\` executor (a callback API wrapped in a promise): that promise is what is raced.
-    const wrapped = promiseExecutorOf(ctx, call);
-    return wrapped !== undefined && racedHolders(ctx, wrapped.promise).some((holder) => this.holderRaced(ctx, holder));
+    return racedHolders(ctx, call).some((holder) => this.holderRaced(ctx, holder));
   }
 
   private holderRaced(ctx: CheckContext, holder: RacedHolder): boolean {
@@ -924,8 +921,8 @@ const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 
 /**
  * The holders of a call's promise: the call itself, the end of its `.then(...)` / `.catch(...)` chain (the chain
- * settles no later than the call), and the uses of a `const` that holds that promise (`const call = fetch(...)`
- * then `Promise.race([call, timer])`).
+ * settles no later than the call), the `new Promise` whose executor makes the call, and the uses of a `const`
+ * that holds that promise (`const call = fetch(...)` then `Promise.race([call, timer])`).
  */
 function racedHolders(ctx: CheckContext, call: Node): RacedHolder[] {
   const out: RacedHolder[] = [];
@@ -947,6 +944,9 @@ function racedHolders(ctx: CheckContext, call: Node): RacedHolder[] {
     }
     break;
   }
+  // Made inside a \`new Promise\` executor (a callback API wrapped in a promise): that promise holds it too.
+  const wrapped = promiseExecutorOf(ctx, call);
+  if (wrapped) out.push(...racedHolders(ctx, wrapped.promise));
   const declarator = cur.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== cur || declarator.id.type !== 'Identifier') return out;
   if (declarator.parent.kind !== 'const') return out;
