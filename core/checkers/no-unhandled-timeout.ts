@@ -9,6 +9,7 @@ import {
   TIMEOUT_OPTION_NAMES,
 } from '../catalog/timeouts.js';
 import { ruleExtension, withCatalog } from '../context.js';
+import { behindGate, mayFind, vocabularyOf } from '../gate.js';
 import { handlerOf } from '../handlers.js';
 import { matchNode } from '../match.js';
 import { classMembers, enclosingClass, propertyName, returnsOf, traceOf, unwrap } from '../origin.js';
@@ -101,8 +102,18 @@ const MAX_DEPTH = 6;
 /** The checker: every state-changing call under a timeout whose timeout outcome is mishandled. */
 export function checkNoUnhandledTimeout(base: CheckContext, options: NoUnhandledTimeoutOptions = {}): Finding[] {
   const ctx = withCatalog(base, ruleExtension(options, () => (options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined)));
-  const checker = new Checker(ctx, settingsOf(options));
-  return checker.run();
+  const settings = settingsOf(options);
+  return behindGate(RULE_ID, ctx, mayFind(ctx, timeoutVocabulary(ctx, settings)), () => new Checker(ctx, settings).run());
+}
+
+/**
+ * What a file with a timed call must mention (see core/gate.ts): a timeout source of the catalog (a race, a
+ * deadline helper, a timer, a timed signal, an rxjs operator), a timeout option, or the name, code or message
+ * of a timeout error, which a catch singling out timeouts compares with (`abort` for aborted requests and
+ * signals). A cancel alone (`isCancel(err)`) counts only where a timeout is known already.
+ */
+function timeoutVocabulary(ctx: CheckContext, settings: Settings) {
+  return vocabularyOf(ctx, ['timeout-source'], [...settings.timeoutOptions, ...TIMEOUT_ERROR_NAMES, ...TIMEOUT_ERROR_CODES], ['time[ d_-]?out', 'timed out', 'abort', 'deadline']);
 }
 
 const settingsCache = new WeakMap<NoUnhandledTimeoutOptions, Settings>();

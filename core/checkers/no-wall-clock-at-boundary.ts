@@ -3,6 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry, Specifier } from '../catalog/types.js';
 import { ruleExtension, withCatalog } from '../context.js';
 import { perFileCache } from '../file-cache.js';
+import { behindGate, mayFind, vocabularyOf } from '../gate.js';
 import { matchNode, matchTrace } from '../match.js';
 import {
   ALLOW_WORDS,
@@ -132,6 +133,11 @@ export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWal
   }));
   const ctx = withCatalog(baseCtx, extra);
   const settings = settingsOf(options);
+  // Every finding starts at a clock read: a file that names no clock has none (core/gate.ts).
+  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, ['clock'])), () => checkFile(ctx, settings));
+}
+
+function checkFile(ctx: CheckContext, settings: Settings): Finding[] {
   const findings: Finding[] = [];
   for (const read of clockReads(ctx)) {
     let uses: Use[];

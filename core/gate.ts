@@ -1,0 +1,127 @@
+import type { CatalogEntry, Role } from './catalog/types.js';
+import { normalizeModule } from './path-pattern.js';
+import { fileResolver } from './resolver.js';
+import type { CheckContext, Finding } from './types.js';
+
+/**
+ * Gates: a cheap test of a file's text that a checker runs before its analysis, when only the file itself is
+ * analyzed and without types (the ESLint rules, untyped). Each gate is a necessary condition for a finding: a
+ * rule about timeouts can report nothing in a file whose text never mentions a timeout, a timer, a race or an
+ * abort; a rule about writes nothing in a file where no durable write can be named. Most files of a service
+ * (utilities, repositories, clients) fail one gate or another, and the analysis they would cost, mostly
+ * tracing every call, is skipped.
+ *
+ * A gate never decides that something is a boundary API (that is the catalog's match, by origin): it only rules
+ * out files where no match is possible. The words come from the catalog the rule runs with, settings and rule
+ * options included: an entry can match only where its module is named (`'pg'`, `"node:fs"`) or, for a global or
+ * a framework role, where the last name of its path is written (`race`, `now`, `json`). An entry with no such
+ * name (a path of wildcards) opens the gate for every file.
+ *
+ * Not with the analyzer (a callee in another file can bring the timeout or the write) or with types (a
+ * declared type can name a module the file does not import).
+ */
+export const gates = {
+  /**
+   * Tests turn this on: a file the gate would skip is analyzed anyway, and a finding there throws (the gate is
+   * unsound for it) instead of being lost.
+   */
+  verify: false,
+};
+
+/**
+ * What a file must contain for a gate to open: a free-text fragment (case-insensitive), a quoted module name, or
+ * every name of one group (identifiers and property names, as written).
+ */
+export interface Vocabulary {
+  /** Null: the gate is open for every file. */
+  readonly fragments: RegExp | null;
+  readonly modules: RegExp | null;
+  /** Matches any name of any group (global, capturing the name). */
+  readonly names: RegExp | null;
+  /** Each group: names that must all be written, each given as its alternatives (`['Promise'], ['race']`). */
+  readonly groups: readonly (readonly (readonly string[])[])[];
+  readonly alwaysOpen: boolean;
+}
+
+const ALWAYS_OPEN: Vocabulary = { fragments: null, modules: null, names: null, groups: [], alwaysOpen: true };
+const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
+
+const cache = new WeakMap<readonly CatalogEntry[], Map<string, Vocabulary>>();
+
+/**
+ * The gate of `roles` in the context's catalog, with more names (`words`, each enough on its own) and free-text
+ * `fragments` (regular expression source, matched case-insensitively) that the checker's own heuristics look for.
+ */
+export function vocabularyOf(ctx: CheckContext, roles: readonly Role[], words: Iterable<string> = [], fragments: readonly string[] = []): Vocabulary {
+  const extraWords = [...words];
+  const key = `${roles.join(',')}\u0000${extraWords.join(',')}\u0000${fragments.join(',')}`;
+  let perCatalog = cache.get(ctx.catalog.entries);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    cache.set(ctx.catalog.entries, perCatalog);
+  }
+  let vocabulary = perCatalog.get(key);
+  if (!vocabulary) {
+    vocabulary = build(ctx.catalog.entries, roles, extraWords, fragments);
+    perCatalog.set(key, vocabulary);
+  }
+  return vocabulary;
+}
+
+function build(entries: readonly CatalogEntry[], roles: readonly Role[], words: readonly string[], fragments: readonly string[]): Vocabulary {
+  const groups: string[][][] = words.map((word) => [[word]]);
+  const modules = new Set<string>();
+  for (const entry of entries) {
+    if (!roles.includes(entry.role)) continue;
+    const target = entry.target;
+    if (target.from === 'package') {
+      // The module is named where it is imported or required.
+      for (const pkg of typeof target.package === 'string' ? [target.package] : target.package) modules.add(normalizeModule(pkg));
+      continue;
+    }
+    // A global or a framework role: each name of the path is written where the entry matches (`Promise` and
+    // `race`; one of `send|json`). A wildcard step names nothing; the other steps still must be written.
+    const group = target.path.filter((step) => !SHAPE_STEPS.has(step) && !step.includes('*')).map((step) => step.split('|'));
+    if (group.length === 0) return ALWAYS_OPEN;
+    groups.push(group);
+  }
+  const names = [...new Set(groups.flat(2))];
+  return {
+    fragments: fragments.length > 0 ? new RegExp(fragments.join('|'), 'i') : null,
+    modules: modules.size > 0 ? new RegExp(`['"\`](?:node:)?(?:${[...modules].map(escape).join('|')})['"\`]`) : null,
+    names: names.length > 0 ? new RegExp(`(?<![\\w$])(${names.map(escape).join('|')})(?![\\w$])`, 'g') : null,
+    groups,
+    alwaysOpen: false,
+  };
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** Do gates apply to this context (one file, no types)? */
+export function gatesApply(ctx: CheckContext): boolean {
+  return ctx.resolver === fileResolver && ctx.types === undefined;
+}
+
+/** Can the file hold a finding, as far as the vocabulary tells? (True wherever gates do not apply.) */
+export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
+  if (!gatesApply(ctx) || vocabulary.alwaysOpen) return true;
+  const text = ctx.file.text;
+  // An escaped identifier (`\u0072ace`) is written otherwise than it is named.
+  if (text.includes('\\u')) return true;
+  if (vocabulary.fragments?.test(text) || vocabulary.modules?.test(text)) return true;
+  if (!vocabulary.names) return false;
+  const found = new Set<string>();
+  for (const match of text.matchAll(vocabulary.names)) found.add(match[1]);
+  return found.size > 0 && vocabulary.groups.some((group) => group.every((alternatives) => alternatives.some((name) => found.has(name))));
+}
+
+/** Runs a checker behind its gate: skipped (no findings) when the gate is closed, unless `gates.verify` is on. */
+export function behindGate(ruleId: string, ctx: CheckContext, open: boolean, run: () => Finding[]): Finding[] {
+  if (open) return run();
+  if (!gates.verify) return [];
+  const findings = run();
+  if (findings.length > 0) throw new Error(`${ruleId}: the gate skipped ${ctx.file.path}, which has ${findings.length} finding(s)`);
+  return findings;
+}
