@@ -46,24 +46,28 @@ export interface Vocabulary {
 const ALWAYS_OPEN: Vocabulary = { fragments: null, modules: null, names: null, groups: [], alwaysOpen: true };
 const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
 
-const cache = new WeakMap<readonly CatalogEntry[], Map<string, Vocabulary>>();
+/** What a checker's gate is made of: the catalog roles it starts from, and its heuristics' own cues. */
+export interface GateSpec {
+  readonly roles: readonly Role[];
+  /** More names, each enough on its own (option names, error names and codes). */
+  readonly words?: readonly string[];
+  /** Free-text fragments (regular expression source), matched case-insensitively. */
+  readonly fragments?: readonly string[];
+}
 
-/**
- * The gate of `roles` in the context's catalog, with more names (`words`, each enough on its own) and free-text
- * `fragments` (regular expression source, matched case-insensitively) that the checker's own heuristics look for.
- */
-export function vocabularyOf(ctx: CheckContext, roles: readonly Role[], words: Iterable<string> = [], fragments: readonly string[] = []): Vocabulary {
-  const extraWords = [...words];
-  const key = `${roles.join(',')}\u0000${extraWords.join(',')}\u0000${fragments.join(',')}`;
-  let perCatalog = cache.get(ctx.catalog.entries);
-  if (!perCatalog) {
-    perCatalog = new Map();
-    cache.set(ctx.catalog.entries, perCatalog);
+const cache = new WeakMap<GateSpec, WeakMap<readonly CatalogEntry[], Vocabulary>>();
+
+/** The vocabulary of a gate in the context's catalog (built once per spec and catalog: keep the spec object). */
+export function vocabularyOf(ctx: CheckContext, spec: GateSpec): Vocabulary {
+  let perSpec = cache.get(spec);
+  if (!perSpec) {
+    perSpec = new WeakMap();
+    cache.set(spec, perSpec);
   }
-  let vocabulary = perCatalog.get(key);
+  let vocabulary = perSpec.get(ctx.catalog.entries);
   if (!vocabulary) {
-    vocabulary = build(ctx.catalog.entries, roles, extraWords, fragments);
-    perCatalog.set(key, vocabulary);
+    vocabulary = build(ctx.catalog.entries, spec.roles, spec.words ?? [], spec.fragments ?? []);
+    perSpec.set(ctx.catalog.entries, vocabulary);
   }
   return vocabulary;
 }

@@ -4,7 +4,7 @@ import { implicitAcks, type ImplicitAck } from '../catalog/acks.js';
 import type { CatalogEntry, Specifier } from '../catalog/types.js';
 import { ruleExtension, withCatalog } from '../context.js';
 import { walkFunction, type FlowDomain } from '../flow.js';
-import { behindGate, mayFind, vocabularyOf } from '../gate.js';
+import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { handlerOf } from '../handlers.js';
 import { isKnownOrigin, matchTrace } from '../match.js';
 import { isWriteSql, sqlTextOf } from '../no-ack-before-durable-write-sql.js';
@@ -132,12 +132,15 @@ interface Run {
   paramCalls?: ParamCall[];
 }
 
+/** Every finding is about a durable write (core/gate.ts). */
+const GATE: GateSpec = { roles: ['durable-write'] };
+
 /** Checks one file. */
 export function checkNoAckBeforeDurableWrite(base: CheckContext, opts: NoAckBeforeDurableWriteOptions = {}): Finding[] {
   const options = { ...defaultOptions, ...opts };
   const ctx = withCatalog(base, ruleExtension(opts, () => ({ entries: optionEntries(options) })));
   // Every finding is about a durable write: a file where none can be named has none (core/gate.ts).
-  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, ['durable-write'])), () => checkFile(ctx, options));
+  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, GATE)), () => checkFile(ctx, options));
 }
 
 function checkFile(ctx: CheckContext, options: Required<NoAckBeforeDurableWriteOptions>): Finding[] {

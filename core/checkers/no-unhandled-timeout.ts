@@ -9,7 +9,7 @@ import {
   TIMEOUT_OPTION_NAMES,
 } from '../catalog/timeouts.js';
 import { ruleExtension, withCatalog } from '../context.js';
-import { behindGate, mayFind, vocabularyOf } from '../gate.js';
+import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { handlerOf } from '../handlers.js';
 import { matchNode } from '../match.js';
 import { classMembers, enclosingClass, propertyName, returnsOf, traceOf, unwrap } from '../origin.js';
@@ -53,6 +53,7 @@ interface Settings {
   opaque: boolean;
   keyNames: ReadonlySet<string>;
   timeoutOptions: ReadonlySet<string>;
+  gate: GateSpec;
 }
 
 /** Is an idempotency key sent, and does it stay the same across attempts? `param`: it is parameter `index` of the function. */
@@ -103,7 +104,7 @@ const MAX_DEPTH = 6;
 export function checkNoUnhandledTimeout(base: CheckContext, options: NoUnhandledTimeoutOptions = {}): Finding[] {
   const ctx = withCatalog(base, ruleExtension(options, () => (options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined)));
   const settings = settingsOf(options);
-  return behindGate(RULE_ID, ctx, mayFind(ctx, timeoutVocabulary(ctx, settings)), () => new Checker(ctx, settings).run());
+  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, settings.gate)), () => new Checker(ctx, settings).run());
 }
 
 /**
@@ -112,8 +113,12 @@ export function checkNoUnhandledTimeout(base: CheckContext, options: NoUnhandled
  * of a timeout error, which a catch singling out timeouts compares with (`abort` for aborted requests and
  * signals). A cancel alone (`isCancel(err)`) counts only where a timeout is known already.
  */
-function timeoutVocabulary(ctx: CheckContext, settings: Settings) {
-  return vocabularyOf(ctx, ['timeout-source'], [...settings.timeoutOptions, ...TIMEOUT_ERROR_NAMES, ...TIMEOUT_ERROR_CODES], ['time[ d_-]?out', 'timed out', 'abort', 'deadline']);
+function gateOf(timeoutOptions: ReadonlySet<string>): GateSpec {
+  return {
+    roles: ['timeout-source'],
+    words: [...timeoutOptions, ...TIMEOUT_ERROR_NAMES, ...TIMEOUT_ERROR_CODES],
+    fragments: ['time[ d_-]?out', 'timed out', 'abort', 'deadline'],
+  };
 }
 
 const settingsCache = new WeakMap<NoUnhandledTimeoutOptions, Settings>();
@@ -123,11 +128,13 @@ function settingsOf(options: NoUnhandledTimeoutOptions): Settings {
   let settings = settingsCache.get(options);
   if (!settings) {
     const readOnly = new Set((options.readOnlyVerbs ?? []).map((v) => v.toLowerCase()));
+    const timeoutOptions = new Set([...TIMEOUT_OPTION_NAMES, ...(options.timeoutOptionNames ?? [])]);
     settings = {
       verbs: new Set([...MUTATING_VERBS, ...(options.mutatingVerbs ?? [])].map((v) => v.toLowerCase()).filter((v) => !readOnly.has(v))),
       opaque: options.checkOpaqueClients ?? true,
       keyNames: new Set([...IDEMPOTENCY_KEY_NAMES, ...(options.idempotencyKeyNames ?? [])].map(normalizeKeyName)),
-      timeoutOptions: new Set([...TIMEOUT_OPTION_NAMES, ...(options.timeoutOptionNames ?? [])]),
+      timeoutOptions,
+      gate: gateOf(timeoutOptions),
     };
     settingsCache.set(options, settings);
   }

@@ -3,7 +3,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry, Specifier } from '../catalog/types.js';
 import { ruleExtension, withCatalog } from '../context.js';
 import { perFileCache } from '../file-cache.js';
-import { behindGate, mayFind, vocabularyOf } from '../gate.js';
+import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { matchNode, matchTrace } from '../match.js';
 import {
   ALLOW_WORDS,
@@ -124,6 +124,9 @@ const MAX_DEPTH = 12;
  * lock expiry others rely on, an ordering or last-write-wins decision, a version/sequence/id, or an idempotency
  * or dedupe key. The finding is at the read, also when the boundary is in another function of the file.
  */
+/** Every finding starts at a clock read (core/gate.ts). */
+const GATE: GateSpec = { roles: ['clock'] };
+
 export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWallClockAtBoundaryOptions = {}): Finding[] {
   const extra = ruleExtension(options, () => ({
     entries: [
@@ -134,7 +137,7 @@ export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWal
   const ctx = withCatalog(baseCtx, extra);
   const settings = settingsOf(options);
   // Every finding starts at a clock read: a file that names no clock has none (core/gate.ts).
-  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, ['clock'])), () => checkFile(ctx, settings));
+  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, GATE)), () => checkFile(ctx, settings));
 }
 
 function checkFile(ctx: CheckContext, settings: Settings): Finding[] {

@@ -31,9 +31,9 @@ export async function onOrderCompleted(order, db) {
 
 describe('gates: vocabularies', () => {
   const ctx = contextOf('');
-  const clock = vocabularyOf(ctx, ['clock']);
-  const writes = vocabularyOf(ctx, ['durable-write']);
-  const races = vocabularyOf(ctx, ['timeout-source']);
+  const clock = vocabularyOf(ctx, { roles: ['clock'] });
+  const writes = vocabularyOf(ctx, { roles: ['durable-write'] });
+  const races = vocabularyOf(ctx, { roles: ['timeout-source'] });
   const at = (text: string) => ({ ...ctx, file: { ...ctx.file, text } });
 
   it('opens on a quoted module of the role, with or without node:', () => {
@@ -56,7 +56,7 @@ describe('gates: vocabularies', () => {
   });
 
   it('opens on free-text fragments, case-insensitively', () => {
-    const timeouts = vocabularyOf(ctx, ['timeout-source'], ['ETIMEDOUT'], ['time[ d_-]?out', 'timed out']);
+    const timeouts = vocabularyOf(ctx, { roles: ['timeout-source'], words: ['ETIMEDOUT'], fragments: ['time[ d_-]?out', 'timed out'] });
     expect(mayFind(at(`if (err.message.includes('Timed Out')) retry();`), timeouts)).toBe(true);
     expect(mayFind(at(`if (/socket time-out/.test(err.message)) retry();`), timeouts)).toBe(true);
     expect(mayFind(at(`if (err.code === 'ETIMEDOUT') retry();`), timeouts)).toBe(true);
@@ -66,7 +66,7 @@ describe('gates: vocabularies', () => {
   it('stays open for an escaped identifier, an entry with no name, and outside the per-file untyped front end', () => {
     expect(mayFind(at('const t = \\u0044ate.now();'), clock)).toBe(true);
     const wildcard = { ...ctx, catalog: { ...ctx.catalog, entries: [...ctx.catalog.entries, { id: 'x', role: 'clock', target: { from: 'lib' as const, path: ['*', '()'] } }] } };
-    expect(vocabularyOf(wildcard, ['clock']).alwaysOpen).toBe(true);
+    expect(vocabularyOf(wildcard, { roles: ['clock'] }).alwaysOpen).toBe(true);
     expect(mayFind({ ...at('nothing here'), resolver: { callee: () => undefined } }, clock)).toBe(true);
     expect(mayFind({ ...at('nothing here'), types: {} as NonNullable<CheckContext['types']> }, clock)).toBe(true);
   });
