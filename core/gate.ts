@@ -13,9 +13,9 @@ import type { CheckContext, Finding } from './types.js';
  *
  * A gate never decides that something is a boundary API (that is the catalog's match, by origin): it only rules
  * out files where no match is possible. The words come from the catalog the rule runs with, settings and rule
- * options included: an entry can match only where its module is named (`'pg'`, `"node:fs"`) or, for a global or
- * a framework role, where the last name of its path is written (`race`, `now`, `json`). An entry with no such
- * name (a path of wildcards) opens the gate for every file.
+ * options included: an entry can match only where its module is named (`'pg'`, `"node:fs"`), where the global
+ * it starts from is referenced as a value (`Date.now()`, not `createdAt: Date`), and where the names of its path
+ * are written (`race`, `json`). An entry with no such name (a path of wildcards) opens the gate for every file.
  *
  * Not with the analyzer (a callee in another file can bring the timeout or the write) or with types (a
  * declared type can name a module the file does not import).
@@ -29,17 +29,27 @@ export const gates = {
 };
 
 /**
+ * One catalog entry's condition: every name of `names` written (each given as its alternatives), and for a
+ * global's entry the global referenced (by one of the `global` names) as a value, or also as a type when the
+ * entry's path goes through an instance (`#`).
+ */
+interface Group {
+  readonly names: readonly (readonly string[])[];
+  readonly global?: readonly string[];
+  readonly types?: boolean;
+}
+
+/**
  * What a file must contain for a gate to open: a free-text fragment (case-insensitive), a quoted module name, or
- * every name of one group (identifiers and property names, as written).
+ * all that one group asks for.
  */
 export interface Vocabulary {
-  /** Null: the gate is open for every file. */
   readonly fragments: RegExp | null;
   readonly modules: RegExp | null;
   /** Matches any name of any group (global, capturing the name). */
   readonly names: RegExp | null;
-  /** Each group: names that must all be written, each given as its alternatives (`['Promise'], ['race']`). */
-  readonly groups: readonly (readonly (readonly string[])[])[];
+  readonly groups: readonly Group[];
+  /** The gate is open for every file. */
   readonly alwaysOpen: boolean;
 }
 
@@ -73,7 +83,7 @@ export function vocabularyOf(ctx: CheckContext, spec: GateSpec): Vocabulary {
 }
 
 function build(entries: readonly CatalogEntry[], roles: readonly Role[], words: readonly string[], fragments: readonly string[]): Vocabulary {
-  const groups: string[][][] = words.map((word) => [[word]]);
+  const groups: Group[] = words.map((word) => ({ names: [[word]] }));
   const modules = new Set<string>();
   for (const entry of entries) {
     if (!roles.includes(entry.role)) continue;
@@ -84,12 +94,19 @@ function build(entries: readonly CatalogEntry[], roles: readonly Role[], words: 
       continue;
     }
     // A global or a framework role: each name of the path is written where the entry matches (`Promise` and
-    // `race`; one of `send|json`). A wildcard step names nothing; the other steps still must be written.
-    const group = target.path.filter((step) => !SHAPE_STEPS.has(step) && !step.includes('*')).map((step) => step.split('|'));
+    // `race`; one of `send|json`). A wildcard step names nothing; the other steps still must be written. A
+    // global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
+    const named = (steps: readonly string[]) => steps.filter((step) => !SHAPE_STEPS.has(step) && !step.includes('*')).map((step) => step.split('|'));
+    const head = target.path.at(0);
+    if (target.from === 'lib' && head !== undefined && !SHAPE_STEPS.has(head) && !head.includes('*')) {
+      groups.push({ names: named(target.path.slice(1)), global: head.split('|'), types: target.path.includes('#') });
+      continue;
+    }
+    const group = named(target.path);
     if (group.length === 0) return ALWAYS_OPEN;
-    groups.push(group);
+    groups.push({ names: group });
   }
-  const names = [...new Set(groups.flat(2))];
+  const names = [...new Set(groups.flatMap((group) => group.names.flat()))];
   return {
     fragments: fragments.length > 0 ? new RegExp(fragments.join('|'), 'i') : null,
     modules: modules.size > 0 ? new RegExp(`['"\`](?:node:)?(?:${[...modules].map(escape).join('|')})['"\`]`) : null,
@@ -115,10 +132,27 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
   // An escaped identifier (`\u0072ace`) is written otherwise than it is named.
   if (text.includes('\\u')) return true;
   if (vocabulary.fragments?.test(text) || vocabulary.modules?.test(text)) return true;
-  if (!vocabulary.names) return false;
   const found = new Set<string>();
-  for (const match of text.matchAll(vocabulary.names)) found.add(match[1]);
-  return found.size > 0 && vocabulary.groups.some((group) => group.every((alternatives) => alternatives.some((name) => found.has(name))));
+  if (vocabulary.names) for (const match of text.matchAll(vocabulary.names)) found.add(match[1]);
+  return vocabulary.groups.some(
+    (group) =>
+      group.names.every((alternatives) => alternatives.some((name) => found.has(name))) &&
+      (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true))),
+  );
+}
+
+/**
+ * Does the file refer to the global `name` (not shadowed: what the tracer calls a global root), as a value, or
+ * also in a type when `types`? From the scope analysis: the global scope's variable of that name (declared by
+ * the environment, no definition in the file) and the references left unresolved.
+ */
+function referencesGlobal(ctx: CheckContext, name: string, types: boolean): boolean {
+  const global = ctx.file.scopeManager.globalScope;
+  if (!global) return true;
+  const counts = (ref: { isValueReference?: boolean }) => types || ref.isValueReference !== false;
+  const variable = global.set.get(name);
+  if (variable && variable.defs.length === 0 && variable.references.some(counts)) return true;
+  return global.through.some((ref) => ref.identifier.name === name && counts(ref));
 }
 
 /** Runs a checker behind its gate: skipped (no findings) when the gate is closed, unless `gates.verify` is on. */

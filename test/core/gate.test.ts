@@ -45,13 +45,27 @@ describe('gates: vocabularies', () => {
   });
 
   it('opens on a global entry only when every name of its path is written', () => {
-    expect(mayFind(at('const t = Date.now();'), clock)).toBe(true);
-    expect(mayFind(at('let now = 0; now++;'), clock)).toBe(false);
-    expect(mayFind(at('await Promise.race([a, b]);'), races)).toBe(true);
-    expect(mayFind(at('await Promise.all([a, b]);'), races)).toBe(false);
+    expect(mayFind(contextOf('const t = Date.now();'), clock)).toBe(true);
+    expect(mayFind(contextOf('let now = 0; now++;'), clock)).toBe(false);
+    expect(mayFind(contextOf('await Promise.race([a, b]);'), races)).toBe(true);
+    expect(mayFind(contextOf('await Promise.all([a, b]);'), races)).toBe(false);
     // Names are whole identifiers: `trace` is not `race`, `Dates` is not `Date`.
-    expect(mayFind(at('Promise.resolve(trace); const Dates = [];'), races)).toBe(false);
-    expect(mayFind(at('const Dates = [];'), clock)).toBe(false);
+    expect(mayFind(contextOf('Promise.resolve(trace); const Dates = [];'), races)).toBe(false);
+    expect(mayFind(contextOf('const Dates = [];'), clock)).toBe(false);
+  });
+
+  it('opens on a global entry only where the global is referenced as a value, unshadowed', () => {
+    const clockOf = (code: string) => mayFind(contextOf(code), clock);
+    expect(clockOf('interface Order { id: string; createdAt: Date; updatedAt: Date }')).toBe(false);
+    expect(clockOf('export class Lease { expiresAt!: Date; renewedAt: Date | null = null; }')).toBe(false);
+    expect(clockOf('export function age(o: { createdAt: Date }) { return o.createdAt; }')).toBe(false);
+    expect(clockOf('export const stamp = () => new Date();')).toBe(true);
+    expect(clockOf('const Clock = Date; export const now = () => new Clock();')).toBe(true);
+    expect(clockOf('const schema = { dueDate: { type: Date } };')).toBe(true);
+    // A local `Date` is not the global one.
+    expect(clockOf('class Date { static now() { return 0; } } export const t = Date.now();')).toBe(false);
+    // Plain JavaScript (no type references at all).
+    expect(mayFind(contextOf('module.exports = () => Date.now();', 'clock.cjs'), clock)).toBe(true);
     expect(mayFind(at('const $Date = 1;'), clock)).toBe(false);
   });
 
