@@ -15,7 +15,7 @@ import { matchNode } from '../match.js';
 import { classMembers, enclosingClass, propertyName, returnsOf, traceOf, unwrap } from '../origin.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';
-import type { CallLike, CheckContext, Finding, FindingSuggestion, FunctionNode, Node } from '../types.js';
+import type { CallLike, CheckContext, Finding, FindingSuggestion, FunctionNode, Node, SourceFile } from '../types.js';
 import {
   completionsOf,
   firstWord,
@@ -1713,7 +1713,7 @@ function branchFacts(ctx: CheckContext, nodes: readonly Node[], param: string | 
       case 'FunctionDeclaration':
         continue;
       case 'Literal':
-        if (typeof node.value === 'string') mark(facts, node.value);
+        if (typeof node.value === 'string' && !(param && isErrorDefault(node, param, keys))) mark(facts, node.value);
         continue;
       case 'TemplateElement':
         mark(facts, node.value.cooked ?? node.value.raw);
@@ -1750,6 +1750,43 @@ function mark(facts: BranchFacts, text: string): void {
   if (UNKNOWN_TEXT.test(text)) facts.unknown = true;
   else if (FAILURE_TEXT.test(text) || FAILURE_VALUE.test(text.trim())) facts.failure = true;
   else if (WEAK_UNKNOWN_TEXT.test(text)) facts.weakUnknown = true;
+}
+
+/**
+ * A default for a description of the caught error (`err.code ?? 'unknown'`, `isAxiosError(err) ? err.code :
+ * 'unknown'`): the text names the error's kind, not the call's outcome. A literal chosen by a test of the error
+ * (`isTimeout(err) ? 'unknown' : 'failed'`) is an outcome and still counts.
+ */
+function isErrorDefault(literal: TSESTree.Literal, param: string, keys: SourceFile['visitorKeys']): boolean {
+  const parent = literal.parent;
+  if (parent.type === 'LogicalExpression' && parent.right === literal && (parent.operator === '??' || parent.operator === '||')) return mentions(parent.left, param, keys);
+  if (parent.type === 'ConditionalExpression' && parent.test !== literal) {
+    const other = parent.consequent === literal ? parent.alternate : parent.consequent;
+    return mentions(other, param, keys);
+  }
+  return false;
+}
+
+/** Does an expression read the identifier `name` (outside nested functions)? */
+function mentions(root: Node, name: string, keys: SourceFile['visitorKeys']): boolean {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    if (node.type === 'Identifier' && node.name === name) {
+      const parent = node.parent;
+      if (!(parent?.type === 'MemberExpression' && parent.property === node && !parent.computed)) return true;
+    }
+    if (isFunctionNode(node)) continue;
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+      } else if (value && typeof (value as Node).type === 'string') {
+        stack.push(value as Node);
+      }
+    }
+  }
+  return false;
 }
 
 /** `next(err)`, `callback(err)`, `done(err)`, `reject(err)`, `stream.destroy(err)`: the error goes on to someone who handles it. */

@@ -140,6 +140,26 @@ export function payout(batch, token) {
 }
 `,
     },
+    {
+      name: "an outcome chosen by a test of the error still counts: a timeout is recorded as 'unknown'",
+      filename: 'payments.ts',
+      code: `import axios from 'axios';
+import { Pool } from 'pg';
+
+const pool = new Pool();
+
+export async function charge(order: { id: string; total: number }) {
+  try {
+    const { data } = await axios.post('https://psp.example/v1/charges', { amount: order.total }, { timeout: 5000, headers: { 'Idempotency-Key': order.id } });
+    return data;
+  } catch (err) {
+    const status = axios.isAxiosError(err) && err.code === 'ECONNABORTED' ? 'unknown' : 'failed';
+    await pool.query('UPDATE orders SET payment_status = $2 WHERE id = $1', [order.id, status]);
+    throw err;
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -326,6 +346,35 @@ export class LoyaltyClient {
 }
 `,
       errors: [{ messageId: 'swallowed', line: 10, column: 7 }],
+    },
+    {
+      name: "'unknown' as the default of the error's code is the error's kind, not an unknown outcome: the charge is marked failed",
+      filename: 'checkout.ts',
+      code: `import express from 'express';
+import axios from 'axios';
+import { Pool } from 'pg';
+
+const pool = new Pool();
+export const checkout = express.Router();
+
+checkout.post('/orders/:id/pay', async (req, res) => {
+  const orderId = req.params.id;
+  try {
+    const { data } = await axios.post(
+      'https://psp.example/v1/charges',
+      { source: req.body.paymentMethodId, reference: orderId },
+      { timeout: 5000 },
+    );
+    await pool.query("UPDATE orders SET status = 'paid', charge_id = $2 WHERE id = $1", [orderId, data.id]);
+    res.json({ status: 'paid' });
+  } catch (err) {
+    const reason = axios.isAxiosError(err) ? err.code ?? String(err.response?.status) : 'unknown';
+    await pool.query("UPDATE orders SET status = 'payment_failed', failure_reason = $2 WHERE id = $1", [orderId, reason]);
+    res.status(402).json({ status: 'payment_failed', message: 'Your card was not charged.' });
+  }
+});
+`,
+      errors: [{ messageId: 'treatedAsFailure', line: 11, column: 28 }],
     },
   ],
 });
