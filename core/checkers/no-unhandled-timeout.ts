@@ -1773,7 +1773,7 @@ function mentions(root: Node, name: string, keys: SourceFile['visitorKeys']): bo
   while (stack.length > 0) {
     const node = stack.pop() as Node;
     if (node.type === 'Identifier' && node.name === name) {
-      const parent = node.parent;
+      const parent = parentOf(node);
       if (!(parent?.type === 'MemberExpression' && parent.property === node && !parent.computed)) return true;
     }
     if (isFunctionNode(node)) continue;
