@@ -491,7 +491,7 @@ class AckDomain implements FlowDomain<State, Value> {
     }
     for (const w of settled.pending) {
       if (run.an.covered.has(w)) continue;
-      report(run, w.node, 'pendingAtImplicitAck', { handler: spec.label }, suggestAwait(run, [w]));
+      report(run, leftPendingBy(run.fn, w.node), 'pendingAtImplicitAck', { handler: spec.label }, suggestAwait(run, [w]));
     }
   }
 
@@ -963,6 +963,20 @@ function report(run: Run, node: Node, messageId: AckMessageId, data: Record<stri
     ...(file !== undefined ? { file } : {}),
     ...(suggestions && suggestions.length > 0 && file === undefined ? { suggestions } : {}),
   });
+}
+
+/**
+ * Where the handler leaves a write pending: the write itself when the handler makes it, and otherwise (a write made
+ * in a callback the handler runs, such as `Promise.all(lines.map((l) => db.insert(l)))`) the expression of the
+ * handler's own statement that holds it, the un-awaited call.
+ */
+function leftPendingBy(handler: FunctionNode, write: Node): Node {
+  if (enclosingFunction(write) === handler) return write;
+  let current = write;
+  for (let parent = parentOf(current); parent && parent !== handler; current = parent, parent = parentOf(parent)) {
+    if ((parent.type === 'ExpressionStatement' || parent.type === 'VariableDeclarator' || parent.type === 'ReturnStatement') && enclosingFunction(parent) === handler) return current;
+  }
+  return write;
 }
 
 /** "Await this write": offered when the write is a statement of its own in an async function of this flow. */

@@ -2388,13 +2388,34 @@ export const handler = async (event: SQSEvent) => {
   return { batchItemFailures: [] };
 };
 `,
+      // The contract reports "at the un-awaited call that leaves it pending": the insert is awaited inside its
+      // callback, and forEach drops the callback's promise.
       errors: [
         {
           messageId: 'pendingAtImplicitAck',
-          line: 8,
-          column: 11,
+          line: 7,
+          column: 3,
         },
       ],
+    },
+    {
+      name: 'Lambda: an un-awaited Promise.all over inserts made in a map callback is reported at the Promise.all',
+      code: `import knexFactory from 'knex';
+
+const knex = knexFactory({ client: 'pg', connection: process.env.DATABASE_URL });
+
+export const handler = async (event: { body: string }) => {
+  const input = JSON.parse(event.body) as { orderId: string; lines: { sku: string; qty: number }[] };
+  await knex('orders').insert({ id: input.orderId, status: 'placed' });
+  Promise.all(
+    input.lines.map((line, idx) =>
+      knex('order_lines').insert({ order_id: input.orderId, line_no: idx + 1, sku: line.sku, qty: line.qty }),
+    ),
+  ).catch((err) => console.error('line insert failed', err));
+  return { statusCode: 201, body: JSON.stringify({ id: input.orderId }) };
+};
+`,
+      errors: [{ messageId: 'pendingAtImplicitAck', line: 8, column: 3 }],
     },
     {
       name: "express: Promise.all over map with a same-file async function, never awaited",
