@@ -18,6 +18,7 @@ const defaults: NoAckBeforeDurableWriteOptions = {
   checkWritesAfterAck: checkerDefaults.checkWritesAfterAck,
   checkImplicitAcks: checkerDefaults.checkImplicitAcks,
   checkUnknownSql: checkerDefaults.checkUnknownSql,
+  checkSuccessCallbacks: checkerDefaults.checkSuccessCallbacks,
 };
 
 export default createRule<Options, MessageIds>({
@@ -71,6 +72,10 @@ export default createRule<Options, MessageIds>({
           checkUnknownSql: {
             type: 'boolean',
             description: 'Treat a SQL call whose statement text cannot be read in the file as a write.',
+          },
+          checkSuccessCallbacks: {
+            type: 'boolean',
+            description: 'Count an error-first callback told of success (`callback(null, result)`, the last parameter of a function) as an acknowledgement.',
           },
         },
       },

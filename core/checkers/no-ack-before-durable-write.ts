@@ -29,6 +29,11 @@ export interface NoAckBeforeDurableWriteOptions {
   checkImplicitAcks?: boolean;
   /** Treat a SQL call whose statement text cannot be read as a write (default false). */
   checkUnknownSql?: boolean;
+  /**
+   * Count an error-first callback told of success (`callback(null, result)`, the last parameter of a function of
+   * the file) as an acknowledgement (default true).
+   */
+  checkSuccessCallbacks?: boolean;
 }
 
 export const defaultOptions: Required<NoAckBeforeDurableWriteOptions> = {
@@ -38,6 +43,7 @@ export const defaultOptions: Required<NoAckBeforeDurableWriteOptions> = {
   checkWritesAfterAck: true,
   checkImplicitAcks: true,
   checkUnknownSql: false,
+  checkSuccessCallbacks: true,
 };
 
 export type AckMessageId = 'ackBeforeWrite' | 'writeAfterAck' | 'pendingAtImplicitAck' | 'koaBodyBeforeWrite' | 'awaitWrite';
@@ -157,7 +163,7 @@ function checkFile(ctx: CheckContext, options: Required<NoAckBeforeDurableWriteO
     }
   };
   for (const call of ctx.index.calls) {
-    if (isCallAck(ctx, call)) {
+    if (isCallAck(ctx, call, options)) {
       const fn = enclosingFunction(call);
       if (fn) ackFns.add(fn);
       addRoot(fn);
@@ -232,8 +238,27 @@ function isBestEffort(ctx: CheckContext, t: Trace): boolean {
 }
 
 /** Is this call a success acknowledgement? */
-function isCallAck(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
-  return isTraceAck(ctx, call, traceOf(ctx, call));
+function isCallAck(ctx: CheckContext, call: TSESTree.CallExpression, options: Required<NoAckBeforeDurableWriteOptions>): boolean {
+  const t = traceOf(ctx, call);
+  return isTraceAck(ctx, call, t) || (options.checkSuccessCallbacks && isSuccessCallback(call, t));
+}
+
+/**
+ * An error-first callback told of success: `callback(null, result)` where `callback` is the last parameter of a
+ * function of this file that its callers call (one no framework registers: those parameters are roles). The
+ * caller learns that the work is done. Not in a function handed to a library (`new LocalStrategy((email,
+ * password, done) => ...)`, a step of `async.waterfall`), whose callback means what that library makes of it,
+ * and not in methods, where Node's stream internals (`_write(chunk, enc, cb)`) call back once a chunk is taken,
+ * not stored.
+ */
+function isSuccessCallback(call: TSESTree.CallExpression, t: Trace): boolean {
+  if (t.root.kind !== 'param' || t.path.length !== 1 || t.path[0] !== '()') return false;
+  const fn = t.root.fn;
+  if (t.root.index !== fn.params.length - 1 || fn.params[t.root.index].type !== 'Identifier') return false;
+  const holder = fn.parent;
+  if (holder.type === 'MethodDefinition' || holder.type === 'CallExpression' || holder.type === 'NewExpression' || holder.type === 'ArrayExpression') return false;
+  const first = call.arguments.at(0);
+  return first?.type === 'Literal' && first.value === null;
 }
 
 /** Is this call, whose callee has the trace `t`, a success acknowledgement? */
@@ -653,7 +678,7 @@ class AckDomain implements FlowDomain<State, Value> {
       return this.callbacks(node, name, callbacks, fnRefs, current, value);
     }
 
-    if (isCallAck(ctx, node)) return [this.ack(current, node), EMPTY];
+    if (isCallAck(ctx, node, run.an.options)) return [this.ack(current, node), EMPTY];
     if (isBestEffort(ctx, t)) return [current, EMPTY];
 
     const write = writeOf(run.an, ctx, node, t);

@@ -517,13 +517,29 @@ export async function record(id: string): Promise<void> {
 `,
     },
     {
-      name: "callback(null, ...) in a node-style helper that is not a Lambda handler",
+      name: "callback(null, ...) after the write's own callback reported success",
       filename: "config.js",
       code: `import fs from 'node:fs';
 
 export function saveConfig(path, config, callback) {
-  fs.writeFile(path, JSON.stringify(config), () => undefined);
-  callback(null, config);
+  fs.writeFile(path, JSON.stringify(config), (err) => {
+    if (err) return callback(err);
+    callback(null, config);
+  });
+}
+`,
+    },
+    {
+      name: "a node stream's _write calls back once the chunk is taken: a method, not a success callback",
+      filename: "sink.js",
+      code: `import fs from 'node:fs';
+import { Writable } from 'node:stream';
+
+export class AuditSink extends Writable {
+  _write(chunk, encoding, cb) {
+    fs.appendFile('/var/log/audit.log', chunk, () => undefined);
+    cb(null);
+  }
 }
 `,
     },
@@ -2397,6 +2413,42 @@ export const handler = async (event: SQSEvent) => {
           column: 3,
         },
       ],
+    },
+    {
+      // The contract counts "a success callback (callback(null, ...))" as an ack: the caller is told the config is
+      // saved while fs.writeFile is still running.
+      name: "callback(null, ...) of a node-style helper before its file write completes",
+      filename: "config.js",
+      code: `import fs from 'node:fs';
+
+export function saveConfig(path, config, callback) {
+  fs.writeFile(path, JSON.stringify(config), () => undefined);
+  callback(null, config);
+}
+`,
+      errors: [{ messageId: 'ackBeforeWrite', line: 5, column: 3 }],
+    },
+    {
+      name: "mysql2 callback repository: success reported before the UPDATE's own callback",
+      filename: "preferences.cjs",
+      code: `const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function savePreferences(userId, prefs, callback) {
+  pool.query(
+    'INSERT INTO notification_prefs (user_id, prefs) VALUES (?, ?) ON DUPLICATE KEY UPDATE prefs = VALUES(prefs)',
+    [userId, JSON.stringify(prefs)],
+    (err) => {
+      if (err) console.error('prefs write failed', err.code);
+    },
+  );
+  callback(null, { userId, prefs });
+}
+
+module.exports = { savePreferences };
+`,
+      errors: [{ messageId: 'ackBeforeWrite', line: 13, column: 3 }],
     },
     {
       name: 'Lambda: an un-awaited Promise.all over inserts made in a map callback is reported at the Promise.all',
