@@ -80,9 +80,14 @@ interface FnSummary {
   sleep: boolean;
   /** Parameters it races against a timer (a same-file `withDeadline(work, ms)`). */
   racedParams: readonly number[];
+  /**
+   * Callback parameters a timer of its own calls with an error (`setTimeout(() => cb(new Error('timed out')),
+   * ms)`): a hand-rolled timer racing the callback of the work it starts.
+   */
+  timerCallbacks: readonly number[];
 }
 
-const EMPTY_SUMMARY: FnSummary = { stateChanging: false, timed: false, key: { kind: 'none' }, rejectingTimer: false, sleep: false, racedParams: [] };
+const EMPTY_SUMMARY: FnSummary = { stateChanging: false, timed: false, key: { kind: 'none' }, rejectingTimer: false, sleep: false, racedParams: [], timerCallbacks: [] };
 
 type Verdict = { kind: 'propagate' } | { kind: 'ok' } | { kind: 'finding'; messageId: NoUnhandledTimeoutMessageId; suggestions?: FindingSuggestion[] };
 const PROPAGATE: Verdict = { kind: 'propagate' };
@@ -244,7 +249,12 @@ class Checker {
   /** Does a timeout end this call (its own options, its client, a race, a deadline helper, a timer in its executor)? */
   isTimed(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
     const ref = ctx.resolver.callee(ctx, call);
-    if (ref && this.summary(ref.ctx, ref.fn).timed) return true;
+    if (ref) {
+      const summary = this.summary(ref.ctx, ref.fn);
+      if (summary.timed) return true;
+      // `publishWithTimeout(order, (err) => ...)`: the helper's own timer may answer the callback first.
+      if (summary.timerCallbacks.some((i) => isFunctionNode(at(call.arguments, i)))) return true;
+    }
     if (!ref) {
       const optionsTime = matchNode(ctx, call, 'state-changing')?.facts?.timeoutOptions !== false;
       if (optionsTime && call.arguments.some((arg) => this.hasTimeoutOption(ctx, arg, 0))) return true;
@@ -806,7 +816,7 @@ class Checker {
   }
 
   private computeSummary(ctx: CheckContext, fn: FunctionNode): FnSummary {
-    const result: FnSummary = { stateChanging: false, timed: false, key: { kind: 'none' }, rejectingTimer: false, sleep: false, racedParams: [] };
+    const result: FnSummary = { stateChanging: false, timed: false, key: { kind: 'none' }, rejectingTimer: false, sleep: false, racedParams: [], timerCallbacks: [] };
     const raced: number[] = [];
     for (const call of callsOwnedBy(ctx, fn)) {
       if (this.isStateChanging(ctx, call)) {
@@ -831,6 +841,7 @@ class Checker {
       }
     }
     result.racedParams = raced;
+    if (result.stateChanging) result.timerCallbacks = timerErrorCallbacks(ctx, fn);
     // `async function rejectAfter(ms) { await delay(ms); throw new TimeoutError(); }`
     if (fn.async && fn.body.type === 'BlockStatement') {
       let slept = false;
@@ -1039,6 +1050,24 @@ function timerCallsParam(ctx: CheckContext, executor: FunctionNode, name: string
     }
   }
   return false;
+}
+
+/** Parameters of `fn` that a timer callback in it calls with an error first (`cb(new Error('timed out'))`). */
+function timerErrorCallbacks(ctx: CheckContext, fn: FunctionNode): number[] {
+  const out: number[] = [];
+  for (const call of callsWithin(ctx, fn)) {
+    if (matchNode(ctx, call, 'timeout-source')?.facts?.kind !== 'timer') continue;
+    const cb = at(call.arguments, 0);
+    if (!cb || !isFunctionNode(cb)) continue;
+    for (const inner of callsWithin(ctx, cb)) {
+      if (inner.callee.type !== 'Identifier') continue;
+      const first = at(inner.arguments, 0);
+      if (!first || first.type === 'SpreadElement' || (first.type === 'Literal' && first.value === null) || (first.type === 'Identifier' && first.name === 'undefined')) continue;
+      const index = paramIndexOfIdentifier(ctx, fn, inner.callee);
+      if (index >= 0 && !out.includes(index)) out.push(index);
+    }
+  }
+  return out;
 }
 
 /** Does a callback throw (or return `Promise.reject`)? */
