@@ -673,9 +673,19 @@ class AckDomain implements FlowDomain<State, Value> {
     const target = ctx.resolver.callee(ctx, node);
     let value: Value;
     if (target) {
+      const before = current;
       [current, value] = this.helper(node, target.fn, target.ctx, current, argValue);
       if (callbacks.length === 0 && fnRefs.length === 0) return [current, value];
-      return this.callbacks(node, name, callbacks, fnRefs, current, value);
+      // A callback the helper calls only once its own writes have completed (from their completion callbacks)
+      // runs after them: `pushToDevice(device, fw, () => done(null))` where pushToDevice calls back from the
+      // UPDATE's callback.
+      const summary = this.summaryOf(target.fn, target.ctx);
+      const fresh = [...current.pending].filter((w) => !before.pending.has(w));
+      const settledFor = (cb: FunctionNode): readonly WriteRef[] => {
+        const index = node.arguments.findIndex((arg) => arg === cb);
+        return index >= 0 && callsBackAfterWrites(summary, index) ? fresh : [];
+      };
+      return this.callbacks(node, name, callbacks, fnRefs, current, value, settledFor);
     }
 
     if (isCallAck(ctx, node, run.an.options)) return [this.ack(current, node), EMPTY];
@@ -708,7 +718,15 @@ class AckDomain implements FlowDomain<State, Value> {
   }
 
   /** Function arguments of a call that is neither an ack nor a write: run now (iteration) or under the callee's control. */
-  private callbacks(node: TSESTree.CallExpression, name: string | undefined, callbacks: FunctionNode[], fnRefs: FunctionNode[], s: State, v: Value): [State, Value] {
+  private callbacks(
+    node: TSESTree.CallExpression,
+    name: string | undefined,
+    callbacks: FunctionNode[],
+    fnRefs: FunctionNode[],
+    s: State,
+    v: Value,
+    settledFor?: (cb: FunctionNode) => readonly WriteRef[],
+  ): [State, Value] {
     const ctx = this.run.ctx;
     let current = s;
     let value = v;
@@ -724,7 +742,8 @@ class AckDomain implements FlowDomain<State, Value> {
       }
       for (const cb of callbacks) {
         if (registrationOf(ctx, cb)) continue;
-        const result = this.inline(cb, current);
+        const start = settledFor ? settle(current, settledFor(cb)) : current;
+        const result = this.inline(cb, start);
         if (iterates) {
           // Runs now (zero or more times): its effects join the current path. An async callback's promise
           // holds what it started.
@@ -735,7 +754,7 @@ class AckDomain implements FlowDomain<State, Value> {
         } else {
           // Runs under the callee's control: what it starts is held by the call's result.
           const held = [...new Set([...result.started, ...result.returned.writes])];
-          current = addPending(this.mergeLater(current, result), held);
+          current = addPending(this.mergeLater(current, result, start), held);
           value = joinValues(value, { writes: held, acks: [] });
         }
       }
@@ -1002,6 +1021,16 @@ function leftPendingBy(handler: FunctionNode, write: Node): Node {
     if ((parent.type === 'ExpressionStatement' || parent.type === 'VariableDeclarator' || parent.type === 'ReturnStatement') && enclosingFunction(parent) === handler) return current;
   }
   return write;
+}
+
+/**
+ * Does a helper call its parameter `index` back only once its writes have completed (every call of it runs with
+ * none of the helper's writes pending, as from a write's completion callback)?
+ */
+function callsBackAfterWrites(summary: Summary, index: number): boolean {
+  if (!summary.performsWrite) return false;
+  const calls = summary.paramCalls.filter((pc) => pc.index === index && pc.path.length === 1 && pc.path[0] === '()');
+  return calls.length > 0 && calls.every((pc) => pc.pendingBefore === undefined);
 }
 
 /** "Await this write": offered when the write is a statement of its own in an async function of this flow. */

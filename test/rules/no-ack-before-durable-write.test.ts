@@ -530,6 +530,30 @@ export function saveConfig(path, config, callback) {
 `,
     },
     {
+      name: "a helper that calls back from its UPDATE's completion callback: the caller's success callback runs after the write",
+      filename: "rollout.cjs",
+      code: `const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function markInstalling(device, done) {
+  pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', ['installing', device.id], (err) => done(err || null));
+}
+
+function pushWave(devices, done) {
+  let pending = devices.length;
+  devices.forEach((device) => {
+    markInstalling(device, () => {
+      pending -= 1;
+      if (pending === 0) done(null, devices.length);
+    });
+  });
+}
+
+module.exports = { pushWave };
+`,
+    },
+    {
       name: "a node stream's _write calls back once the chunk is taken: a method, not a success callback",
       filename: "sink.js",
       code: `import fs from 'node:fs';
