@@ -354,7 +354,8 @@ export const MUTATING_VERBS: readonly string[] = [
   'post', 'put', 'patch', 'delete', 'del', 'remove', 'insert', 'update', 'upsert', 'save', 'move', 'submit', 'place',
   'book', 'reserve', 'cancel', 'credit', 'debit', 'withdraw', 'deposit', 'settle', 'void', 'issue', 'grant', 'enqueue',
   'dispatch', 'notify', 'purchase', 'register', 'append', 'increment', 'decrement', 'confirm', 'approve', 'redeem',
-  'topup', 'subscribe', 'unsubscribe', 'mutate',
+  'topup', 'subscribe', 'unsubscribe', 'mutate', 'assign', 'unassign', 'allocate', 'provision', 'deprovision', 'enroll',
+  'unenroll', 'activate', 'deactivate', 'install', 'uninstall', 'revoke', 'suspend', 'ship', 'fulfill', 'fulfil',
 ];
 
 /** Option names that put a timeout on the call they are passed to (or on every call of a client built with them). */

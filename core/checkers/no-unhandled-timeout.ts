@@ -100,6 +100,12 @@ const OK: Verdict = { kind: 'ok' };
 const SAME_REQUEST = { range: [-1, -1] } as unknown as Node;
 
 const HTTP_WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Globals of the language and of Node whose methods change no remote state (their names may start with a verb). */
+const BUILTIN_GLOBALS = new Set([
+  'console', 'Object', 'Array', 'Reflect', 'Math', 'JSON', 'Promise', 'Number', 'String', 'Boolean', 'BigInt', 'Symbol',
+  'Date', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Buffer', 'URL', 'URLSearchParams', 'Intl', 'Atomics', 'Error',
+  'structuredClone', 'queueMicrotask', 'process',
+]);
 /** Methods that run the SQL text they are given, on a driver's connection or pool. */
 const SQL_METHODS = new Set(['query', 'execute']);
 
@@ -210,7 +216,8 @@ class Checker {
     if (entry) return this.entryChangesState(ctx, call, entry);
     if (!this.settings.opaque) return false;
     const t = traceOf(ctx, call.callee);
-    if (t.root.kind === 'role' || (t.root.kind === 'global' && t.root.name === 'console')) return false;
+    // A framework's value, or a built-in of the language (`Object.assign`, `console.log`): never an opaque client.
+    if (t.root.kind === 'role' || (t.root.kind === 'global' && BUILTIN_GLOBALS.has(t.root.name))) return false;
     const name = calleeName(call);
     if (!name) return false;
     const verb = firstWord(name);
@@ -1491,7 +1498,7 @@ const FAILURE_VALUE = /^(error|errored|aborted|expired|rejected|declined|cancele
 /** Compensation verbs used as a whole method name with arguments (`ledger.release(id)`, not `client.release()`). */
 const COMPENSATION_METHODS = new Set(['release', 'cancel', 'void', 'reverse', 'refund', 'rollback', 'unlock']);
 const SUCCESS_KEY =
-  /^(ok|success|succeeded|successful|sent|paid|charged|credited|refunded|accepted|processed|delivered|published|completed|created|done|applied|transferred|captured|saved|stored|deleted|placed|booked|submitted|posted|executed|confirmed|granted|issued|cancell?ed|reserved|enrolled|subscribed|registered|updated|removed|queued|enqueued|scheduled|notified|synced|recorded|written|committed|authori[sz]ed|approved|settled|debited|shipped)$/i;
+  /^(ok|success|succeeded|successful|sent|paid|charged|credited|refunded|accepted|processed|delivered|published|completed|created|done|applied|transferred|captured|saved|stored|deleted|placed|booked|submitted|posted|executed|confirmed|granted|issued|cancell?ed|reserved|enrolled|subscribed|registered|updated|removed|queued|enqueued|scheduled|notified|synced|recorded|written|committed|authori[sz]ed|approved|settled|debited|shipped|assigned|allocated|provisioned|activated|installed|fulfill?ed|revoked|suspended)$/i;
 
 const WEAK_UNKNOWN_TEXT = /time[ d_-]?out|timed out/i;
 const STATUS_CALLS = new Set(['status', 'code', 'sendStatus', 'writeHead', 'throw', 'json', 'text', 'send']);

@@ -197,8 +197,53 @@ router.post('/orders', (req, res, next) => {
 module.exports = router;
 `,
     },
+    {
+      name: "a read raced against a timer: Object.assign in it is the language's, not a client's 'assign'",
+      filename: 'flags.ts',
+      code: `const cache = new Map<string, Record<string, boolean>>();
+
+function timeoutAfter(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('flags timed out')), ms));
+}
+
+async function readFlags(tenant: string): Promise<Record<string, boolean>> {
+  const res = await fetch(\`https://flags.example/v1/\${tenant}\`);
+  return Object.assign({}, cache.get(tenant), await res.json());
+}
+
+export async function flagsFor(tenant: string) {
+  try {
+    return await Promise.race([readFlags(tenant), timeoutAfter(300)]);
+  } catch {
+    return cache.get(tenant) ?? {};
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: "an opaque dispatch client's assignDriver raced against a timer: a timeout is answered as not assigned",
+      filename: 'dispatch.ts',
+      code: `function rejectAfter(ms: number): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error('dispatch timeout')), ms));
+}
+
+export class RideAssignmentService {
+  constructor(private readonly dispatch: { assignDriver(rideId: string, driverId: string): Promise<{ id: string }> }) {}
+
+  async offerTo(rideId: string, driverId: string) {
+    try {
+      const result = await Promise.race([this.dispatch.assignDriver(rideId, driverId), rejectAfter(3_000)]);
+      return { assigned: true, assignmentId: result.id };
+    } catch {
+      return { assigned: false };
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'treatedAsFailure', line: 10, column: 42 }],
+    },
     {
       name: 'async-retry: only a named non-timeout error bails; a timeout is rethrown and retried without a key',
       filename: 'submit.js',
