@@ -1003,6 +1003,12 @@ function analyzeRead(ctx: CheckContext, read: CallLike, settings: Settings, farC
             cur = call;
             continue;
           }
+          // `const hold = { heldUntil: Date.now() + ttl }; ... hold.heldUntil`: the field read back is the value.
+          if (flow.level === 1 && flow.objectKey !== undefined && method === flow.objectKey && !(call.type === 'CallExpression' && call.callee === parent)) {
+            flow = { ...flow, level: 0, objectKey: undefined, arrayIndex: undefined };
+            cur = parent;
+            continue;
+          }
           return;
         }
         case 'Property': {

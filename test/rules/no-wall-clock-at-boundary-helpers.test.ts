@@ -38,6 +38,19 @@ export async function startRun(companyId: string, period: string, idempotencyKey
 }
 `,
     },
+    {
+      name: 'a clock field of a local object read back for the response only: no boundary',
+      filename: 'holds.ts',
+      code: `import express from 'express';
+
+export const app = express();
+
+app.post('/preview', (req, res) => {
+  const quote = { sku: String(req.body.sku), quotedAt: Date.now() };
+  res.json({ sku: quote.sku, quotedAt: new Date(quote.quotedAt).toISOString() });
+});
+`,
+    },
   ],
   invalid: [
     {
@@ -96,6 +109,22 @@ export class Locks {
 }
 `,
       errors: [{ messageId: 'ownership', line: 7, column: 12 }],
+    },
+    {
+      name: 'a hold stamped with the local clock on an object, its field read back into a shared Redis hash',
+      filename: 'holds.ts',
+      code: `import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');
+
+export async function placeHold(eventId: string, seatId: string, holderId: string) {
+  const key = \`hold:\${eventId}:\${seatId}\`;
+  const hold = { eventId, seatId, holderId, heldUntil: Date.now() + 8 * 60 * 1000 };
+  await redis.hset(key, { holderId: hold.holderId, heldUntil: String(hold.heldUntil) });
+  return hold;
+}
+`,
+      errors: [{ messageId: 'ownership', line: 7, column: 56 }],
     },
   ],
 });
