@@ -1768,18 +1768,21 @@ function branchFacts(ctx: CheckContext, nodes: readonly Node[], param: string | 
       default:
         break;
     }
-    const childKeys = keys[node.type];
-    if (!childKeys) continue;
-    for (const key of childKeys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
-      } else if (value && typeof (value as Node).type === 'string') {
-        stack.push(value as Node);
-      }
-    }
+    pushChildren(stack, node, keys);
   }
   return facts;
+}
+
+/** Pushes a node's children (by the parser's visitor keys) for an iterative walk. */
+function pushChildren(stack: Node[], node: Node, keys: SourceFile['visitorKeys']): void {
+  for (const key of keys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+    } else if (value && typeof (value as Node).type === 'string') {
+      stack.push(value as Node);
+    }
+  }
 }
 
 function mark(facts: BranchFacts, text: string): void {
@@ -1812,15 +1815,7 @@ function mentions(root: Node, name: string, keys: SourceFile['visitorKeys']): bo
       const parent = parentOf(node);
       if (!(parent?.type === 'MemberExpression' && parent.property === node && !parent.computed)) return true;
     }
-    if (isFunctionNode(node)) continue;
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
-      } else if (value && typeof (value as Node).type === 'string') {
-        stack.push(value as Node);
-      }
-    }
+    if (!isFunctionNode(node)) pushChildren(stack, node, keys);
   }
   return false;
 }

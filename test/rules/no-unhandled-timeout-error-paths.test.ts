@@ -6,6 +6,31 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
+/** A callback wrapper whose own timer calls back with a timeout error, racing the publish's callback. */
+const CALLBACK_WRAPPER = `const amqp = require('amqplib/callback_api');
+const express = require('express');
+
+let channel;
+amqp.connect(process.env.AMQP_URL, (err, conn) => {
+  if (err) throw err;
+  conn.createConfirmChannel((chErr, ch) => { channel = ch; });
+});
+
+function publishOrderPlaced(order, cb) {
+  let settled = false;
+  const timer = setTimeout(() => {
+    settled = true;
+    cb(Object.assign(new Error('broker confirm timed out'), { code: 'ETIMEDOUT' }));
+  }, 5000);
+  channel.publish('orders', 'order.placed', Buffer.from(JSON.stringify(order)), { persistent: true }, (err) => {
+    clearTimeout(timer);
+    if (!settled) cb(err);
+  });
+}
+
+const router = express.Router();
+`;
+
 ruleTester.run('no-unhandled-timeout (error paths)', rule, {
   valid: [
     {
@@ -163,29 +188,7 @@ export async function charge(order: { id: string; total: number }) {
     {
       name: 'a callback wrapper with its own timer: the caller records the timeout as unconfirmed, not failed',
       filename: 'orders.cjs',
-      code: `const amqp = require('amqplib/callback_api');
-const express = require('express');
-
-let channel;
-amqp.connect(process.env.AMQP_URL, (err, conn) => {
-  if (err) throw err;
-  conn.createConfirmChannel((chErr, ch) => { channel = ch; });
-});
-
-function publishOrderPlaced(order, cb) {
-  let settled = false;
-  const timer = setTimeout(() => {
-    settled = true;
-    cb(Object.assign(new Error('broker confirm timed out'), { code: 'ETIMEDOUT' }));
-  }, 5000);
-  channel.publish('orders', 'order.placed', Buffer.from(JSON.stringify(order)), { persistent: true }, (err) => {
-    clearTimeout(timer);
-    if (!settled) cb(err);
-  });
-}
-
-const router = express.Router();
-router.post('/orders', (req, res, next) => {
+      code: `${CALLBACK_WRAPPER}router.post('/orders', (req, res, next) => {
   publishOrderPlaced(req.body, (err) => {
     if (err) {
       res.status(202).json({ status: 'unconfirmed', message: 'order received; confirmation pending' });
@@ -461,29 +464,7 @@ checkout.post('/orders/:id/pay', async (req, res) => {
     {
       name: 'a callback wrapper whose own timer calls back with a timeout error: the caller marks the order failed',
       filename: 'orders.cjs',
-      code: `const amqp = require('amqplib/callback_api');
-const express = require('express');
-
-let channel;
-amqp.connect(process.env.AMQP_URL, (err, conn) => {
-  if (err) throw err;
-  conn.createConfirmChannel((chErr, ch) => { channel = ch; });
-});
-
-function publishOrderPlaced(order, cb) {
-  let settled = false;
-  const timer = setTimeout(() => {
-    settled = true;
-    cb(Object.assign(new Error('broker confirm timed out'), { code: 'ETIMEDOUT' }));
-  }, 5000);
-  channel.publish('orders', 'order.placed', Buffer.from(JSON.stringify(order)), { persistent: true }, (err) => {
-    clearTimeout(timer);
-    if (!settled) cb(err);
-  });
-}
-
-const router = express.Router();
-router.post('/orders', (req, res, next) => {
+      code: `${CALLBACK_WRAPPER}router.post('/orders', (req, res, next) => {
   publishOrderPlaced(req.body, (err) => {
     if (err) {
       res.status(502).json({ status: 'failed', error: 'order could not be placed, please try again' });
