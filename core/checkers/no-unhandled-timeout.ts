@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry } from '../catalog/types.js';
 import {
   IDEMPOTENCY_KEY_NAMES,
@@ -266,7 +267,7 @@ class Checker {
       const optionsTime = matchNode(ctx, call, 'state-changing')?.facts?.timeoutOptions !== false;
       if (optionsTime && call.arguments.some((arg) => this.hasTimeoutOption(ctx, arg, 0))) return true;
       if (this.clientHasTimeout(ctx, call)) return true;
-      if (chainedTimeout(call)) return true;
+      if (chainedTimeout(call) || requestTimeoutSet(ctx, call)) return true;
       if (this.pipeOperator(ctx, call, 'timeout-source')) return true;
     }
     if (this.isRaced(ctx, call)) return true;
@@ -616,6 +617,14 @@ class Checker {
   verdictOf(ctx: CheckContext, call: TSESTree.CallExpression, within: FunctionNode | undefined): Verdict {
     const callback = this.callbackVerdict(ctx, call);
     if (callback) return callback;
+    const listener = errorListenerOf(ctx, call);
+    if (listener && listener.body.type === 'BlockStatement') {
+      // `req.on('error', (err) => { ... })`: every error of the request, a timeout too, ends up here.
+      const param = at(listener.params, 0);
+      const name = param?.type === 'Identifier' ? param.name : undefined;
+      const verdict = verdictFromFacts(branchFacts(ctx, timeoutBranch(ctx, listener.body.body, name), name));
+      if (verdict.kind !== 'propagate') return verdict;
+    }
     let cur: Node = call;
     for (let guard = 0; guard < 64; guard++) {
       // 1. Up the expression: awaits, promise chains with their rejection handlers, races and deadline helpers.
@@ -1202,6 +1211,45 @@ function isEffectiveTimeout(ctx: CheckContext, raw: Node): boolean {
 }
 
 /** `db('t').insert(x).timeout(ms)`, `request.post(url).timeout(ms)`: a timeout chained on the call. */
+/** The `const` a call's result is held in (`const req = http.request(...)`), if any. */
+function heldIn(ctx: CheckContext, call: TSESTree.CallExpression): Scope.Variable | undefined {
+  const holder = parentOf(call);
+  if (holder?.type !== 'VariableDeclarator' || holder.init !== call || holder.id.type !== 'Identifier') return undefined;
+  return scopeIndex(ctx.file).variableOf(holder.id) ?? undefined;
+}
+
+/** Calls of method `name` on the variable holding the call's result (`req.setTimeout(...)`, `req.on(...)`). */
+function methodCallsOnResult(ctx: CheckContext, call: TSESTree.CallExpression, names: ReadonlySet<string>): TSESTree.CallExpression[] {
+  const variable = heldIn(ctx, call);
+  if (!variable) return [];
+  const out: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const member = parentOf(ref.identifier);
+    if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || !names.has(propertyName(member) ?? '')) continue;
+    const outer = parentOf(member);
+    if (outer?.type === 'CallExpression' && outer.callee === member) out.push(outer);
+  }
+  return out;
+}
+
+const SET_TIMEOUT = new Set(['setTimeout']);
+const LISTEN = new Set(['on', 'once', 'addListener']);
+
+/** `const req = http.request(...); req.setTimeout(5000, ...)`: a timeout set on the request object. */
+function requestTimeoutSet(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
+  return methodCallsOnResult(ctx, call, SET_TIMEOUT).some((c) => c.arguments.length > 0 && c.arguments[0].type !== 'SpreadElement' && isEffectiveTimeout(ctx, c.arguments[0]));
+}
+
+/** The inline `'error'` listener on the variable holding the call's result (`req.on('error', (err) => ...)`). */
+function errorListenerOf(ctx: CheckContext, call: TSESTree.CallExpression): FunctionNode | undefined {
+  for (const on of methodCallsOnResult(ctx, call, LISTEN)) {
+    const event = at(on.arguments, 0);
+    const handler = at(on.arguments, 1);
+    if (event?.type === 'Literal' && event.value === 'error' && handler && isFunctionNode(handler)) return handler;
+  }
+  return undefined;
+}
+
 function chainedTimeout(call: TSESTree.CallExpression): boolean {
   let cur: Node = call;
   for (let guard = 0; guard < 8; guard++) {

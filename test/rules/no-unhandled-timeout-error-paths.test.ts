@@ -223,6 +223,30 @@ export async function flagsFor(tenant: string) {
 }
 `,
     },
+    {
+      name: 'node:http request with req.setTimeout: its error listener records the install as unconfirmed',
+      filename: 'rollout.cjs',
+      code: `const http = require('node:http');
+const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function sendInstall(host, deviceId) {
+  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
+    res.resume();
+  });
+  req.setTimeout(5000, () => {
+    req.destroy(new Error('install command timed out'));
+  });
+  req.on('error', (err) => {
+    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', ['unconfirmed', deviceId], () => {});
+  });
+  req.end('{}');
+}
+
+module.exports = { sendInstall };
+`,
+    },
   ],
   invalid: [
     {
@@ -476,6 +500,31 @@ checkout.post('/orders/:id/pay', async (req, res) => {
 module.exports = router;
 `,
       errors: [{ messageId: 'treatedAsFailure', line: 24, column: 3 }],
+    },
+    {
+      name: "node:http request timed by req.setTimeout: its 'error' listener marks the install failed",
+      filename: 'rollout.cjs',
+      code: `const http = require('node:http');
+const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function sendInstall(host, deviceId) {
+  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
+    res.resume();
+  });
+  req.setTimeout(5000, () => {
+    req.destroy(new Error('install command timed out'));
+  });
+  req.on('error', (err) => {
+    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', ['failed', deviceId], () => {});
+  });
+  req.end('{}');
+}
+
+module.exports = { sendInstall };
+`,
+      errors: [{ messageId: 'treatedAsFailure', line: 7, column: 15 }],
     },
   ],
 });
