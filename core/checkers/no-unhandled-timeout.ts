@@ -673,6 +673,13 @@ class Checker {
       const verdict = verdictFromFacts(branchFacts(ctx, branch, param));
       return verdict.kind === 'propagate' ? undefined : verdict;
     }
+    // `const status = err ? 'failed' : 'installing'`: the value chosen for an error is the verdict.
+    for (const stmt of last.body.body) {
+      const chosen = errorChoice(stmt, param);
+      if (!chosen) continue;
+      const verdict = verdictFromFacts(branchFacts(ctx, [chosen], param));
+      if (verdict.kind !== 'propagate') return verdict;
+    }
     return undefined;
   }
 
@@ -1211,6 +1218,18 @@ function isEffectiveTimeout(ctx: CheckContext, raw: Node): boolean {
 }
 
 /** `db('t').insert(x).timeout(ms)`, `request.post(url).timeout(ms)`: a timeout chained on the call. */
+/** In `const x = err ? a : b` (or `!err ? b : a`), a statement of its own: the expression chosen for an error. */
+function errorChoice(stmt: TSESTree.Statement, param: string): Node | undefined {
+  let expr: Node | undefined;
+  if (stmt.type === 'VariableDeclaration' && stmt.declarations.length === 1) expr = stmt.declarations[0].init ?? undefined;
+  else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') expr = stmt.expression.right;
+  if (expr?.type !== 'ConditionalExpression') return undefined;
+  const test = unwrap(expr.test);
+  if (test.type === 'Identifier' && test.name === param) return expr.consequent;
+  if (test.type === 'UnaryExpression' && test.operator === '!' && unwrap(test.argument).type === 'Identifier' && (unwrap(test.argument) as TSESTree.Identifier).name === param) return expr.alternate;
+  return undefined;
+}
+
 /** The `const` a call's result is held in (`const req = http.request(...)`), if any. */
 function heldIn(ctx: CheckContext, call: TSESTree.CallExpression): Scope.Variable | undefined {
   const holder = parentOf(call);

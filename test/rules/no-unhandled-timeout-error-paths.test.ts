@@ -247,6 +247,34 @@ function sendInstall(host, deviceId) {
 module.exports = { sendInstall };
 `,
     },
+    {
+      name: "a wrapper's timed request hands its error to the callback, which records the install as unconfirmed",
+      filename: 'rollout.cjs',
+      code: `const http = require('node:http');
+const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function sendInstallCommand(host, deviceId, cb) {
+  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
+    res.resume();
+    res.on('end', () => cb(res.statusCode < 300 ? null : new Error('gateway refused')));
+  });
+  req.setTimeout(5000, () => req.destroy(new Error('install command timed out')));
+  req.on('error', cb);
+  req.end('{}');
+}
+
+function pushToDevice(device, done) {
+  sendInstallCommand(device.host, device.id, (err) => {
+    const status = err ? 'unconfirmed' : 'installing';
+    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', [status, device.id], (dbErr) => done(dbErr || null, status));
+  });
+}
+
+module.exports = { pushToDevice };
+`,
+    },
   ],
   invalid: [
     {
@@ -525,6 +553,35 @@ function sendInstall(host, deviceId) {
 module.exports = { sendInstall };
 `,
       errors: [{ messageId: 'treatedAsFailure', line: 7, column: 15 }],
+    },
+    {
+      name: "a wrapper's timed request hands its error to the callback, and err ? 'failed' : ... marks the install failed",
+      filename: 'rollout.cjs',
+      code: `const http = require('node:http');
+const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function sendInstallCommand(host, deviceId, cb) {
+  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
+    res.resume();
+    res.on('end', () => cb(res.statusCode < 300 ? null : new Error('gateway refused')));
+  });
+  req.setTimeout(5000, () => req.destroy(new Error('install command timed out')));
+  req.on('error', cb);
+  req.end('{}');
+}
+
+function pushToDevice(device, done) {
+  sendInstallCommand(device.host, device.id, (err) => {
+    const status = err ? 'failed' : 'installing';
+    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', [status, device.id], (dbErr) => done(dbErr || null, status));
+  });
+}
+
+module.exports = { pushToDevice };
+`,
+      errors: [{ messageId: 'treatedAsFailure', line: 17, column: 3 }],
     },
   ],
 });
