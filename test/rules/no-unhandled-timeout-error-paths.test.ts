@@ -6,6 +6,54 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
+/** A node:http request timed by req.setTimeout, whose 'error' listener records `status` for the install. */
+const requestWithListener = (status: string) => `const http = require('node:http');
+const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function sendInstall(host, deviceId) {
+  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
+    res.resume();
+  });
+  req.setTimeout(5000, () => {
+    req.destroy(new Error('install command timed out'));
+  });
+  req.on('error', (err) => {
+    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', ['${status}', deviceId], () => {});
+  });
+  req.end('{}');
+}
+
+module.exports = { sendInstall };
+`;
+
+/** The same request in a wrapper that hands its error to its callback; the caller picks `status` for an error. */
+const requestInWrapper = (status: string) => `const http = require('node:http');
+const mysql = require('mysql2');
+
+const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
+
+function sendInstallCommand(host, deviceId, cb) {
+  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
+    res.resume();
+    res.on('end', () => cb(res.statusCode < 300 ? null : new Error('gateway refused')));
+  });
+  req.setTimeout(5000, () => req.destroy(new Error('install command timed out')));
+  req.on('error', cb);
+  req.end('{}');
+}
+
+function pushToDevice(device, done) {
+  sendInstallCommand(device.host, device.id, (err) => {
+    const status = err ? '${status}' : 'installing';
+    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', [status, device.id], (dbErr) => done(dbErr || null, status));
+  });
+}
+
+module.exports = { pushToDevice };
+`;
+
 /** A callback wrapper whose own timer calls back with a timeout error, racing the publish's callback. */
 const CALLBACK_WRAPPER = `const amqp = require('amqplib/callback_api');
 const express = require('express');
@@ -226,54 +274,12 @@ export async function flagsFor(tenant: string) {
     {
       name: 'node:http request with req.setTimeout: its error listener records the install as unconfirmed',
       filename: 'rollout.cjs',
-      code: `const http = require('node:http');
-const mysql = require('mysql2');
-
-const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
-
-function sendInstall(host, deviceId) {
-  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
-    res.resume();
-  });
-  req.setTimeout(5000, () => {
-    req.destroy(new Error('install command timed out'));
-  });
-  req.on('error', (err) => {
-    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', ['unconfirmed', deviceId], () => {});
-  });
-  req.end('{}');
-}
-
-module.exports = { sendInstall };
-`,
+      code: requestWithListener('unconfirmed'),
     },
     {
       name: "a wrapper's timed request hands its error to the callback, which records the install as unconfirmed",
       filename: 'rollout.cjs',
-      code: `const http = require('node:http');
-const mysql = require('mysql2');
-
-const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
-
-function sendInstallCommand(host, deviceId, cb) {
-  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
-    res.resume();
-    res.on('end', () => cb(res.statusCode < 300 ? null : new Error('gateway refused')));
-  });
-  req.setTimeout(5000, () => req.destroy(new Error('install command timed out')));
-  req.on('error', cb);
-  req.end('{}');
-}
-
-function pushToDevice(device, done) {
-  sendInstallCommand(device.host, device.id, (err) => {
-    const status = err ? 'unconfirmed' : 'installing';
-    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', [status, device.id], (dbErr) => done(dbErr || null, status));
-  });
-}
-
-module.exports = { pushToDevice };
-`,
+      code: requestInWrapper('unconfirmed'),
     },
   ],
   invalid: [
@@ -532,55 +538,13 @@ module.exports = router;
     {
       name: "node:http request timed by req.setTimeout: its 'error' listener marks the install failed",
       filename: 'rollout.cjs',
-      code: `const http = require('node:http');
-const mysql = require('mysql2');
-
-const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
-
-function sendInstall(host, deviceId) {
-  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
-    res.resume();
-  });
-  req.setTimeout(5000, () => {
-    req.destroy(new Error('install command timed out'));
-  });
-  req.on('error', (err) => {
-    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', ['failed', deviceId], () => {});
-  });
-  req.end('{}');
-}
-
-module.exports = { sendInstall };
-`,
+      code: requestWithListener('failed'),
       errors: [{ messageId: 'treatedAsFailure', line: 7, column: 15 }],
     },
     {
       name: "a wrapper's timed request hands its error to the callback, and err ? 'failed' : ... marks the install failed",
       filename: 'rollout.cjs',
-      code: `const http = require('node:http');
-const mysql = require('mysql2');
-
-const pool = mysql.createPool({ uri: process.env.MYSQL_URL });
-
-function sendInstallCommand(host, deviceId, cb) {
-  const req = http.request({ host, port: 8080, method: 'POST', path: \`/devices/\${deviceId}/install\` }, (res) => {
-    res.resume();
-    res.on('end', () => cb(res.statusCode < 300 ? null : new Error('gateway refused')));
-  });
-  req.setTimeout(5000, () => req.destroy(new Error('install command timed out')));
-  req.on('error', cb);
-  req.end('{}');
-}
-
-function pushToDevice(device, done) {
-  sendInstallCommand(device.host, device.id, (err) => {
-    const status = err ? 'failed' : 'installing';
-    pool.query('UPDATE device_rollouts SET status = ? WHERE device_id = ?', [status, device.id], (dbErr) => done(dbErr || null, status));
-  });
-}
-
-module.exports = { pushToDevice };
-`,
+      code: requestInWrapper('failed'),
       errors: [{ messageId: 'treatedAsFailure', line: 17, column: 3 }],
     },
   ],
