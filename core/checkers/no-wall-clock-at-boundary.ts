@@ -119,14 +119,14 @@ const OPAQUE_WRITE = /^(?:create|createMany|update|updateMany|updateOne|upsert|i
 const MAX_STEPS = 400;
 const MAX_DEPTH = 12;
 
+/** Every finding starts at a clock read (core/gate.ts). */
+const GATE: GateSpec = { roles: ['clock'] };
+
 /**
  * Flags a wall-clock read (`Date.now()`, `new Date()`) whose value reaches a correctness boundary: a lease or
  * lock expiry others rely on, an ordering or last-write-wins decision, a version/sequence/id, or an idempotency
  * or dedupe key. The finding is at the read, also when the boundary is in another function of the file.
  */
-/** Every finding starts at a clock read (core/gate.ts). */
-const GATE: GateSpec = { roles: ['clock'] };
-
 export function checkNoWallClockAtBoundary(baseCtx: CheckContext, options: NoWallClockAtBoundaryOptions = {}): Finding[] {
   const extra = ruleExtension(options, () => ({
     entries: [
