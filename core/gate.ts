@@ -1,4 +1,4 @@
-import type { CatalogEntry, Role } from './catalog/types.js';
+import type { Catalog, Role, Specifier } from './catalog/types.js';
 import { normalizeModule } from './path-pattern.js';
 import { fileResolver } from './resolver.js';
 import type { CheckContext, Finding } from './types.js';
@@ -46,6 +46,8 @@ interface Group {
 export interface Vocabulary {
   readonly fragments: RegExp | null;
   readonly modules: RegExp | null;
+  /** Matches a name a framework calls when it is exported (the file must also export something). */
+  readonly exported: RegExp | null;
   /** Matches any name of any group (global, capturing the name). */
   readonly names: RegExp | null;
   readonly groups: readonly Group[];
@@ -53,19 +55,28 @@ export interface Vocabulary {
   readonly alwaysOpen: boolean;
 }
 
-const ALWAYS_OPEN: Vocabulary = { fragments: null, modules: null, names: null, groups: [], alwaysOpen: true };
+const ALWAYS_OPEN: Vocabulary = { fragments: null, modules: null, exported: null, names: null, groups: [], alwaysOpen: true };
+/** `export` or `exports` (`module.exports`, `exports.handler`). */
+const EXPORTS = /(?<![\w$])exports?(?![\w$])/;
 const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
 
 /** What a checker's gate is made of: the catalog roles it starts from, and its heuristics' own cues. */
 export interface GateSpec {
   readonly roles: readonly Role[];
+  /**
+   * Also where the values with a framework role come from: the frameworks' registrars, export names and class
+   * decorators, and the catalog's typed roles. A value has a role (`http.response`, `lambda.callback`) only as a
+   * parameter of a function some framework calls or as one declared with a typed role, so with this on, an
+   * entry rooted at a role needs nothing more: a file with none of these has no value with a role.
+   */
+  readonly frameworks?: boolean;
   /** More names, each enough on its own (option names, error names and codes). */
   readonly words?: readonly string[];
   /** Free-text fragments (regular expression source), matched case-insensitively. */
   readonly fragments?: readonly string[];
 }
 
-const cache = new WeakMap<GateSpec, WeakMap<readonly CatalogEntry[], Vocabulary>>();
+const cache = new WeakMap<GateSpec, WeakMap<Catalog, Vocabulary>>();
 
 /** The vocabulary of a gate in the context's catalog (built once per spec and catalog: keep the spec object). */
 export function vocabularyOf(ctx: CheckContext, spec: GateSpec): Vocabulary {
@@ -74,25 +85,28 @@ export function vocabularyOf(ctx: CheckContext, spec: GateSpec): Vocabulary {
     perSpec = new WeakMap();
     cache.set(spec, perSpec);
   }
-  let vocabulary = perSpec.get(ctx.catalog.entries);
+  let vocabulary = perSpec.get(ctx.catalog);
   if (!vocabulary) {
-    vocabulary = build(ctx.catalog.entries, spec.roles, spec.words ?? [], spec.fragments ?? []);
-    perSpec.set(ctx.catalog.entries, vocabulary);
+    vocabulary = build(ctx.catalog, spec);
+    perSpec.set(ctx.catalog, vocabulary);
   }
   return vocabulary;
 }
 
-function build(entries: readonly CatalogEntry[], roles: readonly Role[], words: readonly string[], fragments: readonly string[]): Vocabulary {
-  const groups: Group[] = words.map((word) => ({ names: [[word]] }));
+function build(catalog: Catalog, spec: GateSpec): Vocabulary {
+  const groups: Group[] = (spec.words ?? []).map((word) => ({ names: [[word]] }));
   const modules = new Set<string>();
-  for (const entry of entries) {
-    if (!roles.includes(entry.role)) continue;
-    const target = entry.target;
+  const exportNames = new Set<string>();
+  const fragments = spec.fragments ?? [];
+  /** Adds what a specifier needs written; false when it needs nothing (a path of wildcards). */
+  const need = (target: Specifier): boolean => {
     if (target.from === 'package') {
       // The module is named where it is imported or required.
       for (const pkg of typeof target.package === 'string' ? [target.package] : target.package) modules.add(normalizeModule(pkg));
-      continue;
+      return true;
     }
+    // A role's sources are in the vocabulary already (see GateSpec.frameworks).
+    if (target.from === 'role' && spec.frameworks) return true;
     // A global or a framework role: each name of the path is written where the entry matches (`Promise` and
     // `race`; one of `send|json`). A wildcard step names nothing; the other steps still must be written. A
     // global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
@@ -100,17 +114,35 @@ function build(entries: readonly CatalogEntry[], roles: readonly Role[], words: 
     const head = target.path.at(0);
     if (target.from === 'lib' && head !== undefined && !SHAPE_STEPS.has(head) && !head.includes('*')) {
       groups.push({ names: named(target.path.slice(1)), global: head.split('|'), types: target.path.includes('#') });
-      continue;
+      return true;
     }
     const group = named(target.path);
-    if (group.length === 0) return ALWAYS_OPEN;
+    if (group.length === 0) return false;
     groups.push({ names: group });
+    return true;
+  };
+  for (const entry of catalog.entries) {
+    if (spec.roles.includes(entry.role) && !need(entry.target)) return ALWAYS_OPEN;
+  }
+  if (spec.frameworks) {
+    for (const framework of catalog.frameworks) {
+      if (framework.registrar && !need(framework.registrar)) return ALWAYS_OPEN;
+      if (framework.methodOf) {
+        if (!need(framework.methodOf.classDecorator)) return ALWAYS_OPEN;
+      }
+      for (const name of framework.exportNames ?? []) exportNames.add(name);
+      if (!framework.registrar && !framework.methodOf && !framework.exportNames) return ALWAYS_OPEN;
+    }
+    for (const typed of catalog.types) if (!need(typed.type)) return ALWAYS_OPEN;
   }
   const names = [...new Set(groups.flatMap((group) => group.names.flat()))];
   return {
     fragments: fragments.length > 0 ? new RegExp(fragments.join('|'), 'i') : null,
     modules: modules.size > 0 ? new RegExp(`['"\`](?:node:)?(?:${[...modules].map(escape).join('|')})['"\`]`) : null,
     names: names.length > 0 ? new RegExp(`(?<![\\w$])(${names.map(escape).join('|')})(?![\\w$])`, 'g') : null,
+    // Where a name is exported it is followed by `(`, `=`, `:`, `,`, `}` or the like, never by another word:
+    // `DELETE` in `'DELETE FROM orders'` is not the export of a route handler.
+    exported: exportNames.size > 0 ? new RegExp(`(?<![\\w$])(?:${[...exportNames].map(escape).join('|')})(?!\\s*[\\w$])`) : null,
     groups,
     alwaysOpen: false,
   };
@@ -129,9 +161,9 @@ export function gatesApply(ctx: CheckContext): boolean {
 export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
   if (!gatesApply(ctx) || vocabulary.alwaysOpen) return true;
   const text = ctx.file.text;
-  // An escaped identifier (`\u0072ace`) is written otherwise than it is named.
-  if (text.includes('\\u')) return true;
+  if (writtenOtherwise(ctx)) return true;
   if (vocabulary.fragments?.test(text) || vocabulary.modules?.test(text)) return true;
+  if (vocabulary.exported?.test(text) && EXPORTS.test(text)) return true;
   const found = new Set<string>();
   if (vocabulary.names) for (const match of text.matchAll(vocabulary.names)) found.add(match[1]);
   return vocabulary.groups.some(
@@ -139,6 +171,22 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
       group.names.every((alternatives) => alternatives.some((name) => found.has(name))) &&
       (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true))),
   );
+}
+
+/** An escape that can spell a name otherwise: `\u0072ace`, `'\x70g'`, an octal escape, a line continuation. */
+const NAME_ESCAPE = /\\(?:[ux0-7\r\n\u2028\u2029])/;
+
+/**
+ * Is a name of the file written otherwise than it is named: an escaped identifier (`\u0072ace`) or a string
+ * spelled with escapes (`require('\x70g')`)? Escapes in regular expression literals (`/[\u0300-\u036f]/`) spell
+ * no name. Without the file's tokens, any such escape counts.
+ */
+function writtenOtherwise(ctx: CheckContext): boolean {
+  const text = ctx.file.text;
+  if (!NAME_ESCAPE.test(text)) return false;
+  const tokens = (ctx.file.ast as { tokens?: readonly { type: string; range: readonly [number, number] }[] }).tokens;
+  if (!tokens) return true;
+  return tokens.some((token) => token.type !== 'RegularExpression' && NAME_ESCAPE.test(text.slice(token.range[0], token.range[1])));
 }
 
 /**

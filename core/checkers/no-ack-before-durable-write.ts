@@ -138,15 +138,23 @@ interface Run {
   paramCalls?: ParamCall[];
 }
 
-/** Every finding is about a durable write (core/gate.ts). */
-const GATE: GateSpec = { roles: ['durable-write'] };
+/** Every finding is about a durable write (core/gate.ts)... */
+const WRITES: GateSpec = { roles: ['durable-write'] };
+/**
+ * ...and an acknowledgement: an ack of the catalog, or a value a framework hands to its callbacks (a response, a
+ * Lambda callback, a handler whose return acknowledges), or an error-first callback told of success
+ * (`callback(null, result)`: a literal `null` as the first argument, comments and parentheses around it allowed).
+ */
+const ACKS: GateSpec = { roles: ['ack'], frameworks: true };
+const ACKS_OR_CALLBACKS: GateSpec = { ...ACKS, fragments: [String.raw`\((?:\s|\(|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*null(?![\w$])`] };
 
 /** Checks one file. */
 export function checkNoAckBeforeDurableWrite(base: CheckContext, opts: NoAckBeforeDurableWriteOptions = {}): Finding[] {
   const options = { ...defaultOptions, ...opts };
   const ctx = withCatalog(base, ruleExtension(opts, () => ({ entries: optionEntries(options) })));
-  // Every finding is about a durable write: a file where none can be named has none (core/gate.ts).
-  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, GATE)), () => checkFile(ctx, options));
+  // Every finding is about a durable write and an ack: a file where either cannot be named has none (core/gate.ts).
+  const open = mayFind(ctx, vocabularyOf(ctx, WRITES)) && mayFind(ctx, vocabularyOf(ctx, options.checkSuccessCallbacks ? ACKS_OR_CALLBACKS : ACKS));
+  return behindGate(RULE_ID, ctx, open, () => checkFile(ctx, options));
 }
 
 function checkFile(ctx: CheckContext, options: Required<NoAckBeforeDurableWriteOptions>): Finding[] {

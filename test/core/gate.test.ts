@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkNoAckBeforeDurableWrite } from '../../core/checkers/no-ack-before-durable-write.js';
+import { checkNoUnboundedParse } from '../../core/checkers/no-unbounded-parse.js';
 import { checkNoUnhandledTimeout } from '../../core/checkers/no-unhandled-timeout.js';
 import { checkNoWallClockAtBoundary } from '../../core/checkers/no-wall-clock-at-boundary.js';
 import { behindGate, gates, mayFind, vocabularyOf } from '../../core/gate.js';
 import type { CheckContext, Finding } from '../../core/types.js';
+import { parseForESLint } from '@typescript-eslint/parser';
+import { createCheckContext } from '../../core/context.js';
 import { contextOf } from '../helpers/parse.js';
 
 // test/setup.ts turns verification on for every test; here the gates skip for real.
@@ -13,6 +16,12 @@ beforeEach(() => {
 afterEach(() => {
   gates.verify = true;
 });
+
+/** A context whose tree carries ESLint's token list, as the ESLint rules get it. */
+function contextWithTokens(text: string): CheckContext {
+  const { ast, scopeManager, visitorKeys } = parseForESLint(text, { range: true, loc: true, tokens: true, comment: true, sourceType: 'module', filePath: 'file.ts' });
+  return createCheckContext({ path: 'file.ts', text, ast, scopeManager, visitorKeys });
+}
 
 /** A credit POST under a client timeout, its failure swallowed (a no-unhandled-timeout finding). */
 const TIMED_WRITE = `
@@ -67,6 +76,36 @@ describe('gates: vocabularies', () => {
     // Plain JavaScript (no type references at all).
     expect(mayFind(contextOf('module.exports = () => Date.now();', 'clock.cjs'), clock)).toBe(true);
     expect(mayFind(at('const $Date = 1;'), clock)).toBe(false);
+  });
+
+  it('with frameworks on, opens where a value with a framework role can exist, and not elsewhere', () => {
+    const acks = vocabularyOf(ctx, { roles: ['ack'], frameworks: true });
+    const ackOf = (code: string, path?: string) => mayFind(contextOf(code, path), acks);
+    // The module of a registrar, a class decorator or a typed role.
+    expect(ackOf(`import express from 'express'; export const router = express.Router();`)).toBe(true);
+    expect(ackOf(`import { Controller } from '@nestjs/common';`)).toBe(true);
+    expect(ackOf(`import type { Channel } from 'amqplib';`)).toBe(true);
+    // A name a framework calls when it is exported (Lambda, Next route handlers).
+    expect(ackOf('export const handler = async (event) => ({ statusCode: 200 });')).toBe(true);
+    expect(ackOf('async function main(event) {}\nexport { main as handler };')).toBe(true);
+    expect(ackOf('exports.handler = async (event) => {};', 'h.cjs')).toBe(true);
+    expect(ackOf('export async function DELETE(req) { return new Response(null); }')).toBe(true);
+    // The same words elsewhere: SQL text, a local function that is not exported, an export under another name.
+    expect(ackOf(`import pg from 'pg';\nexport async function remove(c, id) { await c.query('DELETE FROM orders WHERE id = $1', [id]); }`)).toBe(false);
+    expect(ackOf('function handler(event) {}\nhandler({});')).toBe(false);
+    // The global `Request` as a declared type is the fetch request of a route handler.
+    expect(ackOf('export async function create(req: Request) { return req.json(); }')).toBe(true);
+    // A repository: durable writes, nothing that acknowledges.
+    expect(ackOf(`import { Pool } from 'pg';\nconst pool = new Pool();\nexport const save = (o) => pool.query('INSERT INTO orders VALUES ($1)', [o.id]);`)).toBe(false);
+  });
+
+  it('escapes open every gate only where they can spell a name (identifiers and strings, not regular expressions)', () => {
+    const clockOf = (code: string) => mayFind(contextWithTokens(code), clock);
+    const writesOf = (code: string) => mayFind(contextWithTokens(code), writes);
+    expect(clockOf(String.raw`export const slug = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');`)).toBe(false);
+    expect(clockOf(String.raw`export const t = () => \u0044ate.now();`)).toBe(true);
+    expect(writesOf(String.raw`const pg = require('\x70g');`)).toBe(true);
+    expect(writesOf(String.raw`const sep = '\n'; const tab = '\t';`)).toBe(false);
   });
 
   it('opens on free-text fragments, case-insensitively', () => {
@@ -127,6 +166,46 @@ app.post('/orders', (req, res) => {
     expect(checkNoAckBeforeDurableWrite(contextOf(code))).toHaveLength(0);
     const found = checkNoAckBeforeDurableWrite(contextOf(code), { durableWrites: [{ from: 'package', package: '@acme/orders', path: ['saveOrder', '()'] }] });
     expect(found.map((f) => f.messageId)).toEqual(['writeAfterAck']);
+  });
+
+  it('no-ack-before-durable-write: a write with nothing that acknowledges (a repository) is skipped; a handler is not', () => {
+    const repository = `
+import { Pool } from 'pg';
+const pool = new Pool();
+export async function save(order) {
+  const pending = pool.query('INSERT INTO orders (id) VALUES ($1)', [order.id]);
+  return { ok: true, pending };
+}`;
+    expect(mayFind(contextOf(repository), vocabularyOf(contextOf(repository), { roles: ['ack'], frameworks: true }))).toBe(false);
+    expect(checkNoAckBeforeDurableWrite(contextOf(repository))).toHaveLength(0);
+    // A node-style helper that tells its caller of success before the write settles: the callback is the ack.
+    const helper = `
+import { Pool } from 'pg';
+const pool = new Pool();
+export function save(order, callback) {
+  pool.query('INSERT INTO orders (id) VALUES ($1)', [order.id]);
+  callback(/* no error */ null, order.id);
+}`;
+    expect(checkNoAckBeforeDurableWrite(contextOf(helper)).map((f) => f.messageId)).toEqual(['ackBeforeWrite']);
+  });
+
+  it('no-unbounded-parse: a reader named in the rule options opens its gate', () => {
+    const code = `
+import express from 'express';
+import { slurp } from '@acme/body';
+const app = express();
+app.post('/import', async (req, res) => {
+  const raw = await slurp(req);
+  res.json({ size: raw.length });
+});`;
+    expect(checkNoUnboundedParse(contextOf(code))).toHaveLength(0);
+    const found = checkNoUnboundedParse(contextOf(code), { catalog: [{ id: 'acme.slurp', role: 'unbounded-reader', target: { from: 'package', package: '@acme/body', path: ['slurp', '()'] } }] });
+    expect(found.map((f) => f.messageId)).toEqual(['unboundedRead']);
+    // A utility that parses its own configuration: nothing hostile, nothing read.
+    const util = `export const config = JSON.parse(process.env.APP_CONFIG ?? '{}');`;
+    const ctx = contextOf(util);
+    const roles = ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader', 'file-read', 'hostile-source'];
+    expect(mayFind(ctx, vocabularyOf(ctx, { roles, frameworks: true }))).toBe(false);
   });
 
   it('no-wall-clock-at-boundary: a clock named in the rule options opens its gate', () => {
