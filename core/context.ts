@@ -1,7 +1,7 @@
 import { builtinCatalog, extendCatalog } from './catalog/index.js';
 import type { Catalog } from './catalog/types.js';
 import { perFileCache } from './file-cache.js';
-import { indexFile } from './file-index.js';
+import { indexFile, type FileIndex } from './file-index.js';
 import { fileResolver, type Resolver } from './resolver.js';
 import type { CheckContext, SourceFile, TypeFacts } from './types.js';
 
@@ -56,9 +56,14 @@ export function ruleExtension(options: object, build: () => Partial<Catalog> | u
 export function createCheckContext(file: SourceFile, options: ContextOptions = {}): CheckContext {
   const hit = cachedCheckContext(file.ast, options.catalog);
   if (hit) return hit;
+  // Built on first use where the front end has set the parent links (ESLint's traversal): a file every checker's
+  // gate skips (core/gate.ts) is never indexed. Elsewhere now, since the index's walk sets them.
+  let index: FileIndex | undefined = file.eachNode ? undefined : indexFile(file);
   const ctx: CheckContext = {
     file,
-    index: indexFile(file),
+    get index() {
+      return (index ??= indexFile(file));
+    },
     catalog: extended(builtinCatalog, options.catalog),
     resolver: options.resolver ?? fileResolver,
     types: options.types,
@@ -81,5 +86,14 @@ export function cachedCheckContext(ast: SourceFile['ast'], catalog: Partial<Cata
 export function withCatalog(ctx: CheckContext, extra: Partial<Catalog> | undefined): CheckContext {
   if (!extra || ((extra.entries?.length ?? 0) === 0 && (extra.frameworks?.length ?? 0) === 0 && (extra.types?.length ?? 0) === 0)) return ctx;
   const changesOrigins = (extra.frameworks?.length ?? 0) > 0 || (extra.types?.length ?? 0) > 0;
-  return { ...ctx, catalog: extended(ctx.catalog, extra), memo: changesOrigins ? new Map<string, WeakMap<object, unknown>>() : ctx.memo };
+  return {
+    file: ctx.file,
+    get index() {
+      return ctx.index;
+    },
+    catalog: extended(ctx.catalog, extra),
+    resolver: ctx.resolver,
+    types: ctx.types,
+    memo: changesOrigins ? new Map<string, WeakMap<object, unknown>>() : ctx.memo,
+  };
 }

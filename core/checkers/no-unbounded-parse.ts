@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry } from '../catalog/types.js';
 import { ruleExtension, withCatalog } from '../context.js';
+import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { candidateEntriesOf, entriesOf, matchNode, matchTrace } from '../match.js';
 import { enclosingFunction, isRelativeModule, propertyName, registrationOf, specifierMatches, traceOf, unwrap, type Trace } from '../origin.js';
 import type { FunctionRef } from '../resolver.js';
@@ -49,9 +50,19 @@ interface Settings {
   payloadKinds: ReadonlySet<string>;
 }
 
+/**
+ * What every finding starts from (core/gate.ts): a configured parser, upload parser or socket server, a reader, or
+ * hostile input (a request, a queue payload: values with a framework role, or a file stream).
+ */
+const GATE: GateSpec = { roles: ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader', 'file-read', 'hostile-source'], frameworks: true };
+
 /** The checker: every unbounded read, accumulation or configuration of hostile input in the file. */
 export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedParseOptions = {}): Finding[] {
   const ctx = withCatalog(base, ruleExtension(options, () => (options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined)));
+  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, GATE)), () => checkFile(ctx, options));
+}
+
+function checkFile(ctx: CheckContext, options: NoUnboundedParseOptions): Finding[] {
   const payloadKinds = new Set<string>();
   if (options.checkQueuePayloads) payloadKinds.add('queue-payload');
   if (options.checkGatewayEvents) payloadKinds.add('gateway-payload');
