@@ -39,10 +39,9 @@ export function createRule<O extends readonly unknown[], M extends string>(spec:
     const first = given[0];
     if (typeof first !== 'object' || first === null) return mergeOptions(context);
     const hit = byFirst.get(first);
-    const rest = given.slice(1);
-    if (hit && hit.rest.length === rest.length && hit.rest.every((v, i) => v === rest[i])) return hit.options;
+    if (hit && sameRest(hit.rest, given)) return hit.options;
     const options = mergeOptions(context);
-    byFirst.set(first, { rest, options });
+    byFirst.set(first, { rest: given.slice(1), options });
     return options;
   };
   return {
@@ -51,6 +50,13 @@ export function createRule<O extends readonly unknown[], M extends string>(spec:
       return spec.create(context, optionsOf(context));
     },
   };
+}
+
+/** Are `given`'s options after the first the same objects as `rest`? (No copy: this runs for every file.) */
+function sameRest(rest: readonly unknown[], given: readonly unknown[]): boolean {
+  if (rest.length !== given.length - 1) return false;
+  for (let i = 0; i < rest.length; i++) if (rest[i] !== given[i + 1]) return false;
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {
