@@ -174,19 +174,52 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
 }
 
 /** An escape that can spell a name otherwise: `\u0072ace`, `'\x70g'`, an octal escape, a line continuation. */
-const NAME_ESCAPE = /\\(?:[ux0-7\r\n\u2028\u2029])/;
+const NAME_ESCAPE = /\\(?:[ux0-7\r\n\u2028\u2029])/g;
+
+interface Token {
+  type: string;
+  range: readonly [number, number];
+}
+
+const escapes = new WeakMap<CheckContext['file'], boolean>();
 
 /**
  * Is a name of the file written otherwise than it is named: an escaped identifier (`\u0072ace`) or a string
- * spelled with escapes (`require('\x70g')`)? Escapes in regular expression literals (`/[\u0300-\u036f]/`) spell
- * no name. Without the file's tokens, any such escape counts.
+ * spelled with escapes (`require('\x70g')`)? Escapes in regular expression literals (`/[\u0300-\u036f]/`) and in
+ * comments spell no name. Without the file's tokens, any such escape counts. Once per file.
  */
 function writtenOtherwise(ctx: CheckContext): boolean {
-  const text = ctx.file.text;
-  if (!NAME_ESCAPE.test(text)) return false;
-  const tokens = (ctx.file.ast as { tokens?: readonly { type: string; range: readonly [number, number] }[] }).tokens;
-  if (!tokens) return true;
-  return tokens.some((token) => token.type !== 'RegularExpression' && NAME_ESCAPE.test(text.slice(token.range[0], token.range[1])));
+  const file = ctx.file;
+  let found = escapes.get(file);
+  if (found === undefined) {
+    found = spellsName(file.text, (file.ast as { tokens?: readonly Token[] }).tokens);
+    escapes.set(file, found);
+  }
+  return found;
+}
+
+function spellsName(text: string, tokens: readonly Token[] | undefined): boolean {
+  NAME_ESCAPE.lastIndex = 0;
+  for (let match = NAME_ESCAPE.exec(text); match; match = NAME_ESCAPE.exec(text)) {
+    if (!tokens) return true;
+    const token = tokenAt(tokens, match.index);
+    if (token && token.type !== 'RegularExpression') return true;
+  }
+  return false;
+}
+
+/** The token whose range holds `offset` (tokens are in source order), if any. */
+function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const token = tokens[mid];
+    if (offset < token.range[0]) hi = mid - 1;
+    else if (offset >= token.range[1]) lo = mid + 1;
+    else return token;
+  }
+  return undefined;
 }
 
 /**
