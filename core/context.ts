@@ -56,21 +56,37 @@ export function ruleExtension(options: object, build: () => Partial<Catalog> | u
 export function createCheckContext(file: SourceFile, options: ContextOptions = {}): CheckContext {
   const hit = cachedCheckContext(file.ast, options.catalog);
   if (hit) return hit;
+  const ctx = new FileContext(file, extended(builtinCatalog, options.catalog), options.resolver ?? fileResolver, options.types, new Map());
   // Built on first use where the front end has set the parent links (ESLint's traversal): a file every checker's
   // gate skips (core/gate.ts) is never indexed. Elsewhere now, since the index's walk sets them.
-  let index: FileIndex | undefined = file.eachNode ? undefined : indexFile(file);
-  const ctx: CheckContext = {
-    file,
-    get index() {
-      return (index ??= indexFile(file));
-    },
-    catalog: extended(builtinCatalog, options.catalog),
-    resolver: options.resolver ?? fileResolver,
-    types: options.types,
-    memo: new Map(),
-  };
+  if (!file.eachNode) ctx.buildIndex();
   cache.set(file.ast, { key: options.catalog, ctx });
   return ctx;
+}
+
+/**
+ * A check context whose index is built on first use. A class, so that every context has the same shape and the
+ * accessor sits once on the prototype: the engine reads a context's fields everywhere, and objects each with a
+ * getter of their own would make those reads polymorphic.
+ */
+class FileContext implements CheckContext {
+  private built: FileIndex | undefined = undefined;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly catalog: Catalog,
+    readonly resolver: Resolver,
+    readonly types: TypeFacts | undefined,
+    readonly memo: Map<string, WeakMap<object, unknown>>,
+  ) {}
+
+  get index(): FileIndex {
+    return this.buildIndex();
+  }
+
+  buildIndex(): FileIndex {
+    return (this.built ??= indexFile(this.file));
+  }
 }
 
 /** The check context already built for the file with these settings' catalog extensions, if any. */
@@ -86,14 +102,6 @@ export function cachedCheckContext(ast: SourceFile['ast'], catalog: Partial<Cata
 export function withCatalog(ctx: CheckContext, extra: Partial<Catalog> | undefined): CheckContext {
   if (!extra || ((extra.entries?.length ?? 0) === 0 && (extra.frameworks?.length ?? 0) === 0 && (extra.types?.length ?? 0) === 0)) return ctx;
   const changesOrigins = (extra.frameworks?.length ?? 0) > 0 || (extra.types?.length ?? 0) > 0;
-  return {
-    file: ctx.file,
-    get index() {
-      return ctx.index;
-    },
-    catalog: extended(ctx.catalog, extra),
-    resolver: ctx.resolver,
-    types: ctx.types,
-    memo: changesOrigins ? new Map<string, WeakMap<object, unknown>>() : ctx.memo,
-  };
+  // The index is the file's (cached by its tree): the copy finds the same one.
+  return new FileContext(ctx.file, extended(ctx.catalog, extra), ctx.resolver, ctx.types, changesOrigins ? new Map<string, WeakMap<object, unknown>>() : ctx.memo);
 }
