@@ -3,13 +3,21 @@ import { join } from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { SourceCode } from 'eslint';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { builtinCatalog } from '../../core/catalog/index.js';
 import type { CatalogEntry, FrameworkCallback, Specifier } from '../../core/catalog/types.js';
 import { indexFile, type FileIndex } from '../../core/file-index.js';
 import { specifierMatches, type Root, type Trace } from '../../core/origin.js';
 import { pathMatches, pathMatchesWithHead } from '../../core/path-pattern.js';
 import { SpecifierIndex } from '../../core/spec-index.js';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { checkNoAckBeforeDurableWrite } from '../../core/checkers/no-ack-before-durable-write.js';
+import { checkNoUnboundedParse } from '../../core/checkers/no-unbounded-parse.js';
+import { checkNoUnhandledTimeout } from '../../core/checkers/no-unhandled-timeout.js';
+import { checkNoWallClockAtBoundary } from '../../core/checkers/no-wall-clock-at-boundary.js';
+import { createCheckContext } from '../../core/context.js';
+import { gates } from '../../core/gate.js';
+import { scopeIndex } from '../../core/scope.js';
 import { eachNodeOf } from '../../rules/utils/context.js';
 import type { Node, SourceFile } from '../../core/types.js';
 
@@ -152,5 +160,57 @@ describe('indexFile from the nodes of ESLint\'s traversal', () => {
     const fromSteps = indexFile(eslintSource(text, path));
     expect(fromSteps.size).toBeGreaterThan(10);
     expect(shape(fromSteps)).toEqual(shape(walked));
+  });
+});
+
+describe('the index built on first use, and the scope index', () => {
+  function eslintSource(text: string): { file: SourceFile; visits: () => number } {
+    const parsed = parseForESLint(text, { filePath: 'file.ts', ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true });
+    const sourceCode = new SourceCode({ text, ast: parsed.ast as never, parserServices: parsed.services, scopeManager: parsed.scopeManager as never, visitorKeys: parsed.visitorKeys as never });
+    const eachNode = eachNodeOf(sourceCode as never);
+    let visits = 0;
+    const counting: SourceFile['eachNode'] = (visit) => {
+      visits++;
+      eachNode?.(visit);
+    };
+    return { file: { path: 'file.ts', text, ast: parsed.ast, scopeManager: parsed.scopeManager, visitorKeys: parsed.visitorKeys, eachNode: counting }, visits: () => visits };
+  }
+
+  it('a file every checker\'s gate skips is never indexed; one they analyze is indexed once', () => {
+    // test/setup.ts verifies the gates (a skipped file is analyzed anyway): here they skip for real.
+    gates.verify = false;
+    onTestFinished(() => {
+      gates.verify = true;
+    });
+    const plain = eslintSource(`export function sum(xs: number[]) { return xs.reduce((a, b) => a + b, 0); }`);
+    const ctx = createCheckContext(plain.file);
+    expect([...checkNoWallClockAtBoundary(ctx), ...checkNoUnhandledTimeout(ctx), ...checkNoAckBeforeDurableWrite(ctx), ...checkNoUnboundedParse(ctx)]).toEqual([]);
+    expect(plain.visits()).toBe(0);
+    expect(ctx.index.functions).toHaveLength(2);
+    expect(plain.visits()).toBe(1);
+
+    const stamped = eslintSource(`import { Pool } from 'pg';\nconst pool = new Pool();\nexport const touch = (id: string) => pool.query('UPDATE t SET at = $1 WHERE id = $2', [Date.now(), id]);`);
+    const open = createCheckContext(stamped.file);
+    checkNoWallClockAtBoundary(open);
+    checkNoAckBeforeDurableWrite(open);
+    expect(stamped.visits()).toBe(1);
+  });
+
+  it('tells apart identifiers that start at the same offset (a shorthand property, an import specifier)', () => {
+    const { file } = eslintSource(`import { a } from 'm';\nconst b = 1;\nexport const o = { a, b };`);
+    const index = scopeIndex(file);
+    const literal = file.ast.body[2] as TSESTree.ExportNamedDeclaration;
+    const init = ((literal.declaration as TSESTree.VariableDeclaration).declarations[0].init as TSESTree.ObjectExpression).properties as TSESTree.Property[];
+    for (const prop of init) {
+      // The value is a reference to the variable; the key, a distinct node at the same offset, is not.
+      expect(index.variableOf(prop.value as TSESTree.Identifier)?.name).toBe((prop.key as TSESTree.Identifier).name);
+      expect(index.variableOf(prop.key as TSESTree.Identifier)).toBeUndefined();
+    }
+    const specifier = (file.ast.body[0] as TSESTree.ImportDeclaration).specifiers[0] as TSESTree.ImportSpecifier;
+    expect(index.variableOf(specifier.local)?.name).toBe('a');
+    // A name never declared nor referenced is not known; an unresolved global reference is null.
+    const global = eslintSource('export const t = missingGlobal;');
+    const decl = (global.file.ast.body[0] as TSESTree.ExportNamedDeclaration).declaration as TSESTree.VariableDeclaration;
+    expect(scopeIndex(global.file).variableOf(decl.declarations[0].init as TSESTree.Identifier)).toBeNull();
   });
 });
