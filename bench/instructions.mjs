@@ -13,7 +13,7 @@
 // Sides: zero rules, one rule that does nothing, `configs.recommended` of `dist/`. Their processes run in
 // parallel (the counts do not depend on each other's load). A process of each side that lints one file gives
 // what loading costs, so the per-file work is shown apart from it.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +102,6 @@ const summary = `Recommended adds ${fmt((rec.ratio - 1) * 100, 1)}% to the instr
 console.log(['', ...table, '', summary, `took ${fmt((Date.now() - started) / 1000, 0)} s`].join('\n'));
 
 if (write) {
-  const { execFileSync } = await import('node:child_process');
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
   const md = [
     '# The rules in instructions',

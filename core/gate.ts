@@ -127,9 +127,7 @@ function build(catalog: Catalog, spec: GateSpec): Vocabulary {
   if (spec.frameworks) {
     for (const framework of catalog.frameworks) {
       if (framework.registrar && !need(framework.registrar)) return ALWAYS_OPEN;
-      if (framework.methodOf) {
-        if (!need(framework.methodOf.classDecorator)) return ALWAYS_OPEN;
-      }
+      if (framework.methodOf && !need(framework.methodOf.classDecorator)) return ALWAYS_OPEN;
       for (const name of framework.exportNames ?? []) exportNames.add(name);
       if (!framework.registrar && !framework.methodOf && !framework.exportNames) return ALWAYS_OPEN;
     }
