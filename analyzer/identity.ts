@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ts } from 'ts-morph';
+import { memoOf } from '../core/memo.js';
 import type { CheckContext, Node } from '../core/types.js';
 
 const MEMO = 'analyzer/identity';
@@ -18,11 +19,7 @@ const MEMO = 'analyzer/identity';
  */
 export function identityOf(ctx: CheckContext, node: Node): string {
   const scope = enclosingOf(node);
-  let memo = ctx.memo.get(MEMO) as WeakMap<object, string> | undefined;
-  if (!memo) {
-    memo = new WeakMap();
-    ctx.memo.set(MEMO, memo);
-  }
+  const memo = memoOf<Node, string>(ctx, MEMO);
   let scopeCode = memo.get(scope);
   if (scopeCode === undefined) {
     scopeCode = normalizedCode(ctx.file.text, scope.range, jsxOf(ctx.file.path));

@@ -6,6 +6,7 @@ import { packageMatches, SpecifierIndex } from './spec-index.js';
 import { isGlobalVariable, scopeIndex } from './scope.js';
 import type { CheckContext, ClassNode, FunctionNode, Node } from './types.js';
 import { caught } from './safety-net.js';
+import { memoOf } from './memo.js';
 
 /**
  * Where a value comes from. Checkers never look at bare names: they ask for the trace of a value and match
@@ -41,14 +42,6 @@ export interface Trace {
 const MAX_DEPTH = 24;
 const UNKNOWN: Trace = { root: { kind: 'unknown', node: undefined }, path: [] };
 
-function memoOf<T extends object, V>(ctx: CheckContext, key: string): WeakMap<T, V> {
-  let map = ctx.memo.get(key);
-  if (!map) {
-    map = new WeakMap();
-    ctx.memo.set(key, map);
-  }
-  return map as unknown as WeakMap<T, V>;
-}
 
 /** The trace of an expression (or a pattern identifier, or a type node). Memoized per node. */
 export function traceOf(ctx: CheckContext, node: Node): Trace {

@@ -1,5 +1,6 @@
 import type { CheckContext, FunctionNode } from './types.js';
 import { caught } from './safety-net.js';
+import { memoOf } from './memo.js';
 
 const MAX_DEPTH = 8;
 const inProgress = new WeakMap<CheckContext, string[]>();
@@ -10,12 +11,7 @@ const inProgress = new WeakMap<CheckContext, string[]>();
  * `MAX_DEPTH` nested summaries, `fallback`).
  */
 export function summarize<T>(ctx: CheckContext, fn: FunctionNode, key: string, compute: (fn: FunctionNode) => T, fallback: T): T {
-  const memoKey = `summary:${key}`;
-  let memo = ctx.memo.get(memoKey) as WeakMap<FunctionNode, { value: T } | null> | undefined;
-  if (!memo) {
-    memo = new WeakMap();
-    ctx.memo.set(memoKey, memo);
-  }
+  const memo = memoOf<FunctionNode, { value: T } | null>(ctx, key);
   const hit = memo.get(fn);
   if (hit) return hit.value;
   if (hit === null) return fallback; // cycle

@@ -10,6 +10,7 @@ import {
   TIMEOUT_OPTION_NAMES,
 } from '../catalog/timeouts.js';
 import { ruleExtension, withCatalog } from '../context.js';
+import { memoOf } from '../memo.js';
 import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { handlerOf } from '../handlers.js';
 import { matchNode } from '../match.js';
@@ -301,12 +302,7 @@ class Checker {
 
   /** Variables whose `defaults.timeout` is set somewhere in the file. */
   private timedDefaults(ctx: CheckContext): ReadonlySet<unknown> {
-    const memoKey = 'no-unhandled-timeout.timed-defaults';
-    let memo = ctx.memo.get(memoKey) as WeakMap<object, Set<unknown>> | undefined;
-    if (!memo) {
-      memo = new WeakMap();
-      ctx.memo.set(memoKey, memo);
-    }
+    const memo = memoOf<object, Set<unknown>>(ctx, 'no-unhandled-timeout.timed-defaults');
     const hit = memo.get(ctx.file.ast);
     if (hit) return hit;
     const out = new Set<unknown>();
@@ -516,12 +512,7 @@ class Checker {
   }
 
   private retryPlugins(ctx: CheckContext): { call: TSESTree.CallExpression; entry: CatalogEntry }[] {
-    const memoKey = 'no-unhandled-timeout.retry-plugins';
-    let memo = ctx.memo.get(memoKey) as WeakMap<object, { call: TSESTree.CallExpression; entry: CatalogEntry }[]> | undefined;
-    if (!memo) {
-      memo = new WeakMap();
-      ctx.memo.set(memoKey, memo);
-    }
+    const memo = memoOf<object, { call: TSESTree.CallExpression; entry: CatalogEntry }[]>(ctx, 'no-unhandled-timeout.retry-plugins');
     const hit = memo.get(ctx.file.ast);
     if (hit) return hit;
     const out: { call: TSESTree.CallExpression; entry: CatalogEntry }[] = [];
@@ -1104,12 +1095,7 @@ function throwsOrRejects(fn: FunctionNode): boolean {
 
 /** Calls inside a node's range (uses the file index; a range filter, not a new walk). */
 function callsWithin(ctx: CheckContext, node: Node): TSESTree.CallExpression[] {
-  const memoKey = 'no-unhandled-timeout.calls-within';
-  let memo = ctx.memo.get(memoKey) as WeakMap<Node, TSESTree.CallExpression[]> | undefined;
-  if (!memo) {
-    memo = new WeakMap();
-    ctx.memo.set(memoKey, memo);
-  }
+  const memo = memoOf<Node, TSESTree.CallExpression[]>(ctx, 'no-unhandled-timeout.calls-within');
   const hit = memo.get(node);
   if (hit) return hit;
   const [start, end] = node.range;
@@ -1130,12 +1116,7 @@ function callsWithin(ctx: CheckContext, node: Node): TSESTree.CallExpression[] {
 
 /** The file's calls ordered by start offset (the index is in traversal order, which TS type positions can break). */
 function sortedCalls(ctx: CheckContext): readonly TSESTree.CallExpression[] {
-  const memoKey = 'no-unhandled-timeout.sorted-calls';
-  let memo = ctx.memo.get(memoKey) as WeakMap<object, TSESTree.CallExpression[]> | undefined;
-  if (!memo) {
-    memo = new WeakMap();
-    ctx.memo.set(memoKey, memo);
-  }
+  const memo = memoOf<object, TSESTree.CallExpression[]>(ctx, 'no-unhandled-timeout.sorted-calls');
   let sorted = memo.get(ctx.index);
   if (!sorted) {
     sorted = [...ctx.index.calls].sort((a, b) => a.range[0] - b.range[0]);

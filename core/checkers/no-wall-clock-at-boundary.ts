@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CatalogEntry, Specifier } from '../catalog/types.js';
 import { ruleExtension, withCatalog } from '../context.js';
+import { memoOf } from '../memo.js';
 import { perFileCache } from '../file-cache.js';
 import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { matchNode, matchTrace } from '../match.js';
@@ -289,11 +290,7 @@ function isClockRead(ctx: CheckContext, node: CallLike): boolean {
 /** Is the expression a reading of the wall clock, or derived from one (`Date.now() + ttl`, `new Date(now)`)? */
 function isClockDerived(ctx: CheckContext, raw: Node, depth = 0): boolean {
   if (depth > 8) return false;
-  let memo = ctx.memo.get('wall-clock.derived') as WeakMap<Node, boolean> | undefined;
-  if (!memo) {
-    memo = new WeakMap();
-    ctx.memo.set('wall-clock.derived', memo);
-  }
+  const memo = memoOf<Node, boolean>(ctx, 'wall-clock.derived');
   const hit = memo.get(raw);
   if (hit !== undefined) return hit;
   memo.set(raw, false); // cycle guard
@@ -1454,11 +1451,7 @@ const LOCAL_DEFS: ReadonlySet<string> = new Set(['Variable', 'Parameter', 'Funct
  * finding: only names others can see do (fields, keys, columns, tables, exported and imported names, members).
  */
 function isLocalBinding(ctx: CheckContext, id: TSESTree.Identifier): boolean {
-  let memo = ctx.memo.get('wall-clock.local-binding') as WeakMap<Node, boolean> | undefined;
-  if (!memo) {
-    memo = new WeakMap();
-    ctx.memo.set('wall-clock.local-binding', memo);
-  }
+  const memo = memoOf<Node, boolean>(ctx, 'wall-clock.local-binding');
   const hit = memo.get(id);
   if (hit !== undefined) return hit;
   const variable = scopeIndex(ctx.file).variableOf(id);
