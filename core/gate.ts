@@ -1,5 +1,6 @@
 import type { Catalog, Role, Specifier } from './catalog/types.js';
 import { normalizeModule } from './path-pattern.js';
+import { firstAtOrAfter, type Ranged } from './ranges.js';
 import { fileResolver } from './resolver.js';
 import type { CheckContext, Finding } from './types.js';
 
@@ -174,9 +175,8 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
 /** An escape that can spell a name otherwise: `\u0072ace`, `'\x70g'`, an octal escape, a line continuation. */
 const NAME_ESCAPE = /\\(?:[ux0-7\r\n\u2028\u2029])/g;
 
-interface Token {
+interface Token extends Ranged {
   type: string;
-  range: readonly [number, number];
 }
 
 const escapes = new WeakMap<CheckContext['file'], boolean>();
@@ -206,18 +206,10 @@ function spellsName(text: string, tokens: readonly Token[] | undefined): boolean
   return false;
 }
 
-/** The token whose range holds `offset` (tokens are in source order), if any. */
+/** The token whose range holds `offset` (tokens are in source order), if any: the last one starting at or before it. */
 function tokenAt(tokens: readonly Token[], offset: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const token = tokens[mid];
-    if (offset < token.range[0]) hi = mid - 1;
-    else if (offset >= token.range[1]) lo = mid + 1;
-    else return token;
-  }
-  return undefined;
+  const token = tokens[firstAtOrAfter(tokens, offset + 1) - 1] as Token | undefined;
+  return token && offset < token.range[1] ? token : undefined;
 }
 
 /**

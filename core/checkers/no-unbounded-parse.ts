@@ -6,6 +6,7 @@ import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { candidateEntriesOf, entriesOf, matchNode, matchTrace } from '../match.js';
 import { enclosingFunction, isRelativeModule, propertyName, registrationOf, specifierMatches, traceOf, unwrap, type Trace } from '../origin.js';
 import type { FunctionRef } from '../resolver.js';
+import { firstAtOrAfter } from '../ranges.js';
 import { isGlobalVariable, scopeIndex } from '../scope.js';
 import type { CallLike, CheckContext, Finding, FunctionNode, Node, TextEdit } from '../types.js';
 
@@ -1167,18 +1168,6 @@ function hasCap(ctx: CheckContext, scope: Node): boolean {
     if (guardsAbort(ctx, comparison)) return true;
   }
   return false;
-}
-
-/** Index of the first node starting at or after `offset` (the index lists nodes in source order). */
-function firstAtOrAfter(nodes: readonly Node[], offset: number): number {
-  let lo = 0;
-  let hi = nodes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nodes[mid].range[0] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function guardsAbort(ctx: CheckContext, comparison: Node): boolean {

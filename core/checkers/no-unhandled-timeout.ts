@@ -11,6 +11,7 @@ import {
 } from '../catalog/timeouts.js';
 import { ruleExtension, withCatalog } from '../context.js';
 import { memoOf } from '../memo.js';
+import { firstAtOrAfter } from '../ranges.js';
 import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { handlerOf } from '../handlers.js';
 import { matchNode } from '../match.js';
@@ -1100,16 +1101,8 @@ function callsWithin(ctx: CheckContext, node: Node): TSESTree.CallExpression[] {
   if (hit) return hit;
   const [start, end] = node.range;
   const calls = sortedCalls(ctx);
-  // calls are in source order of their start: binary search the first one at or after start
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].range[0] < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: TSESTree.CallExpression[] = [];
-  for (let i = lo; i < calls.length && calls[i].range[0] < end; i++) if (calls[i].range[1] <= end) out.push(calls[i]);
+  for (let i = firstAtOrAfter(calls, start); i < calls.length && calls[i].range[0] < end; i++) if (calls[i].range[1] <= end) out.push(calls[i]);
   memo.set(node, out);
   return out;
 }
