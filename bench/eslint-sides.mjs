@@ -15,13 +15,12 @@
 // V8's helper threads (garbage collection, optimizing compilation).
 //
 //   node bench/eslint-sides.mjs [--files 2000] [--rounds 5] [--sides zero,noop,...] [--write]   (--write: docs/eslint-sides.md)
-import { execFileSync } from 'node:child_process';
 import { renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './generate.mjs';
-import { benchDir, fmt, median, repoRoot } from './lib.mjs';
+import { benchDir, fmt, median, processRounds, repoRoot, roundRatios } from './lib.mjs';
 import { optionOf } from './args.mjs';
 
 const args = process.argv.slice(2);
@@ -46,20 +45,18 @@ const eslintVersion = createRequire(join(repoRoot, 'package.json'))('eslint/pack
 const started = new Date();
 console.log(`eslint ${eslintVersion}, node ${process.version}, ${nFiles} files, ${rounds} rounds of ${sides.join(', ')}; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 
-const runs = Object.fromEntries(sides.map((side) => [side, []]));
-for (let round = 0; round < rounds; round++) {
-  for (let k = 0; k < sides.length; k++) {
-    const side = sides[(round + k) % sides.length];
-    const out = execFileSync(process.execPath, [join(benchDir, 'eslint-process.mjs'), side, dir, join(repoRoot, 'dist')], { encoding: 'utf8', maxBuffer: 1e8 });
-    const run = JSON.parse(out.trim().split('\n').at(-1));
-    if (run.files !== nFiles || run.fatal > 0) throw new Error(`eslint-process ${side}: ${run.files} files, ${run.fatal} fatal`);
-    runs[side].push(run);
+const runs = processRounds({
+  dir,
+  files: nFiles,
+  sides,
+  rounds,
+  onRun(round, side, run) {
     const split = run.mainMs === null ? '' : `, main thread ${fmt(run.mainMs / 1000, 2)} s, helpers ${fmt(run.helpersMs / 1000, 2)} s`;
     console.log(`round ${round + 1}: ${side} ${fmt(run.processMs / 1000, 2)} s CPU${split}, GC pauses ${fmt(run.gcPauseMs / 1000, 2)} s, ${run.findings} findings`);
-  }
-}
+  },
+});
 
-const ratios = (side) => runs[side].map((run, i) => run.processMs / runs.zero[i].processMs);
+const ratios = (side) => roundRatios(runs, side);
 const med = (side, key) => median(runs[side].map((run) => run[key]));
 const seconds = (ms) => (ms === null || Number.isNaN(ms) ? '-' : `${fmt(ms / 1000, 2)} s`);
 const pct = (ratio) => `${ratio >= 1 ? '+' : ''}${fmt((ratio - 1) * 100, 1)}%`;

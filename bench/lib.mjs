@@ -1,4 +1,5 @@
-// Shared by bench/run.mjs and bench/growth.mjs: loads the built plugin, times its rules, lints.
+// Shared by the bench scripts (run.mjs, growth.mjs, eslint-sides.mjs, ...): loads the built plugin, times its rules, lints, runs ESLint processes.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
@@ -196,6 +197,31 @@ export async function lintOnce(cwd, targets, rulesConfig, eslint = makeEslint(cw
     findings,
     fatal,
   };
+}
+
+/**
+ * Each side's `eslint` run in a process of its own (bench/eslint-process.mjs over the corpus in `dir`), `rounds`
+ * times, the sides in a rotating order (each first, in the middle and last in turn), so that the machine's drifting
+ * load falls on all of them. Returns each side's runs, in round order; `onRun(round, side, run)` sees each one.
+ */
+export function processRounds({ dir, files, sides, rounds, pluginDir = join(repoRoot, 'dist'), onRun = () => {} }) {
+  const runs = Object.fromEntries(sides.map((side) => [side, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < sides.length; k++) {
+      const side = sides[(round + k) % sides.length];
+      const out = execFileSync(process.execPath, [join(benchDir, 'eslint-process.mjs'), side, dir, pluginDir], { encoding: 'utf8', maxBuffer: 1e8 });
+      const run = JSON.parse(out.trim().split('\n').at(-1));
+      if (run.files !== files || run.fatal > 0) throw new Error(`eslint-process ${side}: ${run.files} files, ${run.fatal} fatal`);
+      runs[side].push(run);
+      onRun(round, side, run);
+    }
+  }
+  return runs;
+}
+
+/** Each round's ratio of a side's figure (`key`) to zero rules' (the runs of `processRounds`). */
+export function roundRatios(runs, side, key = 'processMs') {
+  return runs[side].map((run, i) => run[key] / runs.zero[i][key]);
 }
 
 export function median(xs) {

@@ -23,7 +23,7 @@ import { join, relative } from 'node:path';
 import { clearCaches } from '@typescript-eslint/typescript-estree';
 import { generateCorpus, generatedFiles } from './generate.mjs';
 import { growthSummary, MAX_FACTOR_PER_DOUBLING, runGrowth } from './growth.mjs';
-import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, noopRuleConfig, repoRoot, RULE_IDS } from './lib.mjs';
+import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, noopRuleConfig, processRounds, repoRoot, roundRatios, RULE_IDS } from './lib.mjs';
 import { analyzerRow, CLI, describeTimeTool, measureAnalyzerAt, measureCheck, measureStaged, snapshotBuild, timeTool } from './project.mjs';
 import { optionOf } from './args.mjs';
 
@@ -600,20 +600,15 @@ function section(name, fn) {
  * last in turn), so drifting load falls on all of them; the ratio is the median of each round's ratio.
  */
 function measureProcesses(n, rounds) {
-  const c = corpus(n);
   const sides = ['zero', 'noop', 'recommended'];
-  const runs = Object.fromEntries(sides.map((side) => [side, []]));
-  for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < sides.length; k++) {
-      const side = sides[(round + k) % sides.length];
-      const out = execFileSync(process.execPath, [join(benchDir, 'eslint-process.mjs'), side, c.dir, join(repoRoot, 'dist')], { encoding: 'utf8', maxBuffer: 1e8 });
-      const run = JSON.parse(out.trim().split('\n').at(-1));
-      if (run.files !== n || run.fatal > 0) throw new Error(`eslint-process ${side}: ${run.files} files, ${run.fatal} fatal`);
-      runs[side].push(run);
-      log(`  round ${round + 1}: ${side} ${fmt(run.processMs / 1000, 2)} s CPU (lint ${fmt(run.lintMs / 1000, 2)} s), ${run.findings} findings`);
-    }
-  }
-  const ratioOf = (side, key) => median(runs[side].map((run, i) => run[key] / runs.zero[i][key]));
+  const runs = processRounds({
+    dir: corpus(n).dir,
+    files: n,
+    sides,
+    rounds,
+    onRun: (round, side, run) => log(`  round ${round + 1}: ${side} ${fmt(run.processMs / 1000, 2)} s CPU (lint ${fmt(run.lintMs / 1000, 2)} s), ${run.findings} findings`),
+  });
+  const ratioOf = (side, key) => median(roundRatios(runs, side, key));
   return {
     rounds,
     runs,
@@ -621,7 +616,7 @@ function measureProcesses(n, rounds) {
     ratio: ratioOf('recommended', 'processMs'),
     noopRatio: ratioOf('noop', 'processMs'),
     lintRatio: ratioOf('recommended', 'lintMs'),
-    roundRatios: runs.recommended.map((run, i) => run.processMs / runs.zero[i].processMs),
+    roundRatios: roundRatios(runs, 'recommended'),
   };
 }
 
