@@ -14,9 +14,11 @@ import type { CheckContext, Finding } from './types.js';
  *
  * A gate never decides that something is a boundary API (that is the catalog's match, by origin): it only rules
  * out files where no match is possible. The words come from the catalog the rule runs with, settings and rule
- * options included: an entry can match only where its module is named (`'pg'`, `"node:fs"`), where the global
- * it starts from is referenced as a value (`Date.now()`, not `createdAt: Date`), and where the names of its path
- * are written (`race`, `json`). An entry with no such name (a path of wildcards) opens the gate for every file.
+ * options included: an entry can match only where its module is named (`'pg'`, `"node:fs"`) or the global it
+ * starts from is referenced as a value (`Date.now()`, not `createdAt: Date`), and where the names of its path are
+ * written (`query`, `race`, `json`): a trace's steps are the names of member accesses, destructured keys and
+ * imported bindings, each written out (a computed key only when it is a string literal). An entry whose root has
+ * no name and whose path names nothing (a path of wildcards) opens the gate for every file.
  *
  * Not with the analyzer (a callee in another file can bring the timeout or the write) or with types (a
  * declared type can name a module the file does not import).
@@ -30,33 +32,65 @@ export const gates = {
 };
 
 /**
- * One catalog entry's condition: every name of `names` written (each given as its alternatives), and for a
- * global's entry the global referenced (by one of the `global` names) as a value, or also as a type when the
- * entry's path goes through an instance (`#`).
+ * One catalog entry's condition: every name of `names` written (each given as its alternatives); for a package's
+ * entry one of its `modules` named; for a global's entry the global referenced (by one of the `global` names) as a
+ * value, or also as a type when the entry's path goes through an instance (`#`); for an entry rooted at a
+ * framework role, a framework that hands out such values (`framework`).
  */
 interface Group {
   readonly names: readonly (readonly string[])[];
+  readonly modules?: readonly string[];
   readonly global?: readonly string[];
   readonly types?: boolean;
+  readonly framework?: boolean;
+}
+
+/** Groups, those of packages by module: a file is tried only against the groups of the modules it names. */
+interface Groups {
+  readonly byModule: ReadonlyMap<string, readonly Group[]>;
+  readonly other: readonly Group[];
+}
+
+function indexGroups(groups: readonly Group[]): Groups {
+  const byModule = new Map<string, Group[]>();
+  const other: Group[] = [];
+  for (const group of groups) {
+    if (!group.modules) {
+      other.push(group);
+      continue;
+    }
+    for (const module of group.modules) {
+      const list = byModule.get(module) ?? [];
+      list.push(group);
+      byModule.set(module, list);
+    }
+  }
+  lookForModules(byModule.keys());
+  return { byModule, other };
 }
 
 /**
- * What a file must contain for a gate to open: a free-text fragment (case-insensitive), a quoted module name, or
- * all that one group asks for.
+ * What a file must contain for a gate to open: a free-text fragment (case-insensitive), all that one group asks
+ * for, or (where the gate says so) a framework that hands out values with a role.
  */
 export interface Vocabulary {
   readonly fragments: RegExp | null;
-  readonly modules: RegExp | null;
-  /** Matches a name a framework calls when it is exported (the file must also export something). */
-  readonly exported: RegExp | null;
-  /** Matches any name of any group (global, capturing the name). */
-  readonly names: RegExp | null;
-  readonly groups: readonly Group[];
+  /** Matches one of GateSpec.words as a whole word anywhere in the text (strings, comments and regular expressions too). */
+  readonly words: RegExp | null;
+  readonly groups: Groups;
+  /** Where values with a framework role can exist (GateSpec.frameworks), or null. */
+  readonly frameworks: {
+    /** Matches a name a framework calls when it is exported (the file must also export something). */
+    readonly exported: RegExp | null;
+    readonly groups: Groups;
+    /** Such a file is enough to open the gate (not only what entries rooted at a role need). */
+    readonly opens: boolean;
+  } | null;
   /** The gate is open for every file. */
   readonly alwaysOpen: boolean;
 }
 
-const ALWAYS_OPEN: Vocabulary = { fragments: null, modules: null, exported: null, names: null, groups: [], alwaysOpen: true };
+const ALWAYS_OPEN: Vocabulary = { fragments: null, words: null, groups: { byModule: new Map(), other: [] }, frameworks: null, alwaysOpen: true };
 /** `export` or `exports` (`module.exports`, `exports.handler`). */
 const EXPORTS = /(?<![\w$])exports?(?![\w$])/;
 const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
@@ -71,6 +105,12 @@ export interface GateSpec {
    * entry rooted at a role needs nothing more: a file with none of these has no value with a role.
    */
   readonly frameworks?: boolean;
+  /**
+   * With `frameworks`: an entry rooted at a role also needs the names of its path written (`toArray` of a request),
+   * and a framework alone does not open the gate. For gates whose role entries are what a finding is made of,
+   * rather than where a framework hands values over.
+   */
+  readonly rolePaths?: boolean;
   /** More names, each enough on its own (option names, error names and codes). */
   readonly words?: readonly string[];
   /** Free-text fragments (regular expression source), matched case-insensitively. */
@@ -95,54 +135,71 @@ export function vocabularyOf(ctx: CheckContext, spec: GateSpec): Vocabulary {
 }
 
 function build(catalog: Catalog, spec: GateSpec): Vocabulary {
-  const groups: Group[] = (spec.words ?? []).map((word) => ({ names: [[word]] }));
-  const modules = new Set<string>();
-  const exportNames = new Set<string>();
   const fragments = spec.fragments ?? [];
-  /** Adds what a specifier needs written; false when it needs nothing (a path of wildcards). */
-  const need = (target: Specifier): boolean => {
+  /**
+   * What an entry's specifier needs written: null when nothing more than a framework's presence (kept by the
+   * frameworks' own vocabulary), undefined when nothing at all (a path of wildcards: open for every file).
+   */
+  const groupOf = (target: Specifier, inFrameworks: boolean): Group | null | undefined => {
+    // Each name of the path is written where the entry matches (`Promise` and `race`; one of `send|json`). A
+    // wildcard step names nothing, nor does a step one of whose alternatives is a call, an instance or the like
+    // (`()|#`); the other steps still must be written.
+    const named = (steps: readonly string[]) =>
+      steps.map((step) => step.split('|')).filter((alternatives) => alternatives.every((alt) => !SHAPE_STEPS.has(alt) && !alt.includes('*')));
     if (target.from === 'package') {
-      // The module is named where it is imported or required.
-      for (const pkg of typeof target.package === 'string' ? [target.package] : target.package) modules.add(normalizeModule(pkg));
-      return true;
+      // The module is named where it is imported or required, and the names of the path where it is used.
+      return { names: named(target.path), modules: (typeof target.package === 'string' ? [target.package] : target.package).map(normalizeModule) };
     }
-    // A role's sources are in the vocabulary already (see GateSpec.frameworks).
-    if (target.from === 'role' && spec.frameworks) return true;
-    // A global or a framework role: each name of the path is written where the entry matches (`Promise` and
-    // `race`; one of `send|json`). A wildcard step names nothing; the other steps still must be written. A
-    // global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
-    const named = (steps: readonly string[]) => steps.filter((step) => !SHAPE_STEPS.has(step) && !step.includes('*')).map((step) => step.split('|'));
+    if (target.from === 'role' && (inFrameworks || spec.frameworks)) {
+      // A value has a role only where a framework hands it out (GateSpec.frameworks). Among the frameworks
+      // themselves, a registrar rooted at a role is reached through another framework's vocabulary.
+      if (inFrameworks || !spec.rolePaths) return null;
+      return { names: named(target.path), framework: true };
+    }
+    // A global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
     const head = target.path.at(0);
     if (target.from === 'lib' && head !== undefined && !SHAPE_STEPS.has(head) && !head.includes('*')) {
-      groups.push({ names: named(target.path.slice(1)), global: head.split('|'), types: target.path.includes('#') });
-      return true;
+      return { names: named(target.path.slice(1)), global: head.split('|'), types: target.path.includes('#') };
     }
     const group = named(target.path);
-    if (group.length === 0) return false;
-    groups.push({ names: group });
+    return group.length === 0 ? undefined : { names: group };
+  };
+  /** Adds a specifier's condition to `into`; false when it needs nothing (the gate is then open for every file). */
+  const need = (target: Specifier, into: Group[], inFrameworks = false): boolean => {
+    const group = groupOf(target, inFrameworks);
+    if (group === undefined) return false;
+    if (group) into.push(group);
     return true;
   };
+  const groups: Group[] = [];
   for (const entry of catalog.entries) {
-    if (spec.roles.includes(entry.role) && !need(entry.target)) return ALWAYS_OPEN;
+    if (spec.roles.includes(entry.role) && !need(entry.target, groups)) return ALWAYS_OPEN;
   }
+  let frameworks: Vocabulary['frameworks'] = null;
   if (spec.frameworks) {
+    const frameworkGroups: Group[] = [];
+    const exportNames = new Set<string>();
     for (const framework of catalog.frameworks) {
-      if (framework.registrar && !need(framework.registrar)) return ALWAYS_OPEN;
-      if (framework.methodOf && !need(framework.methodOf.classDecorator)) return ALWAYS_OPEN;
+      if (framework.registrar && !need(framework.registrar, frameworkGroups, true)) return ALWAYS_OPEN;
+      if (framework.methodOf && !need(framework.methodOf.classDecorator, frameworkGroups, true)) return ALWAYS_OPEN;
       for (const name of framework.exportNames ?? []) exportNames.add(name);
       if (!framework.registrar && !framework.methodOf && !framework.exportNames) return ALWAYS_OPEN;
     }
-    for (const typed of catalog.types) if (!need(typed.type)) return ALWAYS_OPEN;
+    for (const typed of catalog.types) if (!need(typed.type, frameworkGroups, true)) return ALWAYS_OPEN;
+    frameworks = {
+      // Where a name is exported it is followed by `(`, `=`, `:`, `,`, `}` or the like, never by another word:
+      // `DELETE` in `'DELETE FROM orders'` is not the export of a route handler.
+      exported: exportNames.size > 0 ? new RegExp(`(?<![\\w$])(?:${[...exportNames].map(escape).join('|')})(?!\\s*[\\w$])`) : null,
+      groups: indexGroups(frameworkGroups),
+      opens: spec.rolePaths !== true,
+    };
   }
-  const names = [...new Set(groups.flatMap((group) => group.names.flat()))];
+  const words = spec.words ?? [];
   return {
     fragments: fragments.length > 0 ? new RegExp(fragments.join('|'), 'i') : null,
-    modules: modules.size > 0 ? new RegExp(`['"\`](?:node:)?(?:${[...modules].map(escape).join('|')})['"\`]`) : null,
-    names: names.length > 0 ? new RegExp(`(?<![\\w$])(${names.map(escape).join('|')})(?![\\w$])`, 'g') : null,
-    // Where a name is exported it is followed by `(`, `=`, `:`, `,`, `}` or the like, never by another word:
-    // `DELETE` in `'DELETE FROM orders'` is not the export of a route handler.
-    exported: exportNames.size > 0 ? new RegExp(`(?<![\\w$])(?:${[...exportNames].map(escape).join('|')})(?!\\s*[\\w$])`) : null,
-    groups,
+    words: words.length > 0 ? new RegExp(`(?<![\\w$])(?:${words.map(escape).join('|')})(?![\\w$])`) : null,
+    groups: indexGroups(groups),
+    frameworks,
     alwaysOpen: false,
   };
 }
@@ -161,15 +218,84 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
   if (!gatesApply(ctx) || vocabulary.alwaysOpen) return true;
   const text = ctx.file.text;
   if (writtenOtherwise(ctx)) return true;
-  if (vocabulary.fragments?.test(text) || vocabulary.modules?.test(text)) return true;
-  if (vocabulary.exported?.test(text) && EXPORTS.test(text)) return true;
-  const found = new Set<string>();
-  if (vocabulary.names) for (const match of text.matchAll(vocabulary.names)) found.add(match[1]);
-  return vocabulary.groups.some(
-    (group) =>
-      group.names.every((alternatives) => alternatives.some((name) => found.has(name))) &&
-      (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true))),
-  );
+  if (vocabulary.fragments?.test(text) || vocabulary.words?.test(text)) return true;
+  const file = ctx.file;
+  const modules = modulesNamed(file);
+  const frameworks = vocabulary.frameworks;
+  let framework: boolean | undefined;
+  const holds = (group: Group): boolean =>
+    group.names.every((alternatives) => alternatives.some((name) => nameWritten(file, name))) &&
+    (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true))) &&
+    (group.framework !== true || frameworkPresent());
+  const anyHolds = (groups: Groups): boolean => {
+    for (const module of modules) {
+      const list = groups.byModule.get(module);
+      if (list?.some(holds)) return true;
+    }
+    return groups.other.some(holds);
+  };
+  /** A framework hands out values with a role here (computed once). */
+  const frameworkPresent = (): boolean =>
+    (framework ??= frameworks !== null && ((frameworks.exported?.test(text) === true && EXPORTS.test(text)) || anyHolds(frameworks.groups)));
+  if (frameworks?.opens && frameworkPresent()) return true;
+  return anyHolds(vocabulary.groups);
+}
+
+/**
+ * The names the gates have asked about in a file, and whether each is written there. A name is looked for when a
+ * group asks for it (a group of a package only once the file names the package), so a file is never scanned for
+ * every name of every gate.
+ */
+const written = new WeakMap<CheckContext['file'], Map<string, boolean>>();
+
+/** Is `name` written in the text as a whole identifier (`race`, not `trace` or `races`)? Strings and comments count. */
+function nameWritten(file: CheckContext['file'], name: string): boolean {
+  let names = written.get(file);
+  if (!names) {
+    names = new Map();
+    written.set(file, names);
+  }
+  let found = names.get(name);
+  if (found === undefined) {
+    found = false;
+    const text = file.text;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      if (!isNameChar(text.charCodeAt(at - 1)) && !isNameChar(text.charCodeAt(at + name.length))) {
+        found = true;
+        break;
+      }
+    }
+    names.set(name, found);
+  }
+  return found;
+}
+
+/** Every module some gate asks about, and a pattern that finds them in quotes (`'pg'`, `"node:fs"`, `` `knex` ``). */
+const sought = { modules: new Set<string>(), pattern: null as RegExp | null, generation: 0 };
+
+function lookForModules(modules: Iterable<string>): void {
+  const before = sought.modules.size;
+  for (const module of modules) sought.modules.add(module);
+  if (sought.modules.size === before) return;
+  sought.pattern = new RegExp(`['"\`](?:node:)?(${[...sought.modules].map(escape).join('|')})['"\`]`, 'g');
+  sought.generation++;
+}
+
+const named = new WeakMap<CheckContext['file'], { generation: number; modules: ReadonlySet<string> }>();
+
+/** The modules some gate asks about that the file names, found in one scan of its text (again only when more are asked about). */
+function modulesNamed(file: CheckContext['file']): ReadonlySet<string> {
+  const hit = named.get(file);
+  if (hit?.generation === sought.generation) return hit.modules;
+  const modules = new Set<string>();
+  if (sought.pattern) for (const match of file.text.matchAll(sought.pattern)) modules.add(match[1]);
+  named.set(file, { generation: sought.generation, modules });
+  return modules;
+}
+
+/** `[A-Za-z0-9_$]` (NaN, off either end of the text, is not). */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
 }
 
 /** An escape that can spell a name otherwise: `\u0072ace`, `'\x70g'`, an octal escape, a line continuation. */

@@ -55,12 +55,28 @@ interface Settings {
  * What every finding starts from (core/gate.ts): a configured parser, upload parser or socket server, a reader, or
  * hostile input (a request, a queue payload: values with a framework role, or a file stream).
  */
-const GATE: GateSpec = { roles: ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader', 'file-read', 'hostile-source'], frameworks: true };
+/**
+ * The gate (core/gate.ts): every finding is at a configured parser, upload parser or socket server, at a reader of
+ * a whole stream or file, or at a read of a hostile stream chunk by chunk (a `'data'` listener, a `read()` loop, a
+ * `for await` loop) that keeps what it reads; and with the payload options, at a parse of a hostile payload.
+ */
+const SINKS: GateSpec = { roles: ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader'], frameworks: true, rolePaths: true };
+/** Hostile input: a source of the catalog, or a value a framework hands over (a request, a socket). */
+const SOURCES: GateSpec = { roles: ['hostile-source'], frameworks: true };
+/** What a chunk-by-chunk read is written with (comments may sit between `for` and `await`). */
+const CHUNK_READS: GateSpec = { roles: [], words: ['read'], fragments: [`'data'|"data"|\`data\``, String.raw`for(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*await`] };
+
+/** Is the gate open for the file (also for tests)? */
+export function unboundedParseGate(ctx: CheckContext, options: NoUnboundedParseOptions = {}): boolean {
+  if (mayFind(ctx, vocabularyOf(ctx, SINKS))) return true;
+  if (!mayFind(ctx, vocabularyOf(ctx, SOURCES))) return false;
+  return options.checkQueuePayloads === true || options.checkGatewayEvents === true || mayFind(ctx, vocabularyOf(ctx, CHUNK_READS));
+}
 
 /** The checker: every unbounded read, accumulation or configuration of hostile input in the file. */
 export function checkNoUnboundedParse(base: CheckContext, options: NoUnboundedParseOptions = {}): Finding[] {
   const ctx = withCatalog(base, ruleExtension(options, () => (options.catalog && options.catalog.length > 0 ? { entries: options.catalog } : undefined)));
-  return behindGate(RULE_ID, ctx, mayFind(ctx, vocabularyOf(ctx, GATE)), () => checkFile(ctx, options));
+  return behindGate(RULE_ID, ctx, unboundedParseGate(ctx, options), () => checkFile(ctx, options));
 }
 
 function checkFile(ctx: CheckContext, options: NoUnboundedParseOptions): Finding[] {

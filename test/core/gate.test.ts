@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkNoAckBeforeDurableWrite } from '../../core/checkers/no-ack-before-durable-write.js';
-import { checkNoUnboundedParse } from '../../core/checkers/no-unbounded-parse.js';
+import { checkNoUnboundedParse, unboundedParseGate } from '../../core/checkers/no-unbounded-parse.js';
 import { checkNoUnhandledTimeout } from '../../core/checkers/no-unhandled-timeout.js';
 import { checkNoWallClockAtBoundary } from '../../core/checkers/no-wall-clock-at-boundary.js';
 import { behindGate, gates, mayFind, vocabularyOf } from '../../core/gate.js';
@@ -45,12 +45,16 @@ describe('gates: vocabularies', () => {
   const races = vocabularyOf(ctx, { roles: ['timeout-source'] });
   const at = (text: string) => ({ ...ctx, file: { ...ctx.file, text } });
 
-  it('opens on a quoted module of the role, with or without node:', () => {
-    expect(mayFind(at(`import { Pool } from 'pg';`), writes)).toBe(true);
-    expect(mayFind(at(`const fs = require("node:fs");`), writes)).toBe(true);
-    expect(mayFind(at('const knex = require(`knex`);'), writes)).toBe(true);
+  it('opens on a quoted module of the role, with or without node:, where the names of an entry of it are written', () => {
+    expect(mayFind(at(`import { Pool } from 'pg';\nawait pool.query(sql);`), writes)).toBe(true);
+    expect(mayFind(at(`const fs = require("node:fs");\nfs.writeFileSync(p, data);`), writes)).toBe(true);
+    expect(mayFind(at('const knex = require(`knex`);\nawait db(`orders`).insert(row);'), writes)).toBe(true);
+    // The module alone, or a write's name without the module, does not.
+    expect(mayFind(at(`import { Pool } from 'pg';`), writes)).toBe(false);
+    expect(mayFind(at(`const fs = require("node:fs");\nconst text = fs.readFileSync(p, 'utf8');`), writes)).toBe(false);
+    expect(mayFind(at(`import { query } from './db';\nawait query(sql);`), writes)).toBe(false);
     // A module whose name only starts like one, or the name outside quotes, does not.
-    expect(mayFind(at(`import x from 'pg-format'; const pg = 1;`), writes)).toBe(false);
+    expect(mayFind(at(`import x from 'pg-format'; const pg = 1; x.query();`), writes)).toBe(false);
   });
 
   it('opens on a global entry only when every name of its path is written', () => {
@@ -82,9 +86,13 @@ describe('gates: vocabularies', () => {
     const acks = vocabularyOf(ctx, { roles: ['ack'], frameworks: true });
     const ackOf = (code: string, path?: string) => mayFind(contextOf(code, path), acks);
     // The module of a registrar, a class decorator or a typed role.
-    expect(ackOf(`import express from 'express'; export const router = express.Router();`)).toBe(true);
+    expect(ackOf(`import express from 'express'; export const router = express.Router(); router.post('/orders', create);`)).toBe(true);
+    // A router on which nothing is registered hands out no request.
+    expect(ackOf(`import express from 'express'; export const router = express.Router();`)).toBe(false);
     expect(ackOf(`import { Controller } from '@nestjs/common';`)).toBe(true);
-    expect(ackOf(`import type { Channel } from 'amqplib';`)).toBe(true);
+    // An ack of the catalog on a typed client: its module and its name.
+    expect(ackOf(`import type { Channel } from 'amqplib';\nexport const done = (channel: Channel, msg) => channel.ack(msg);`)).toBe(true);
+    expect(ackOf(`import type { Channel } from 'amqplib';`)).toBe(false);
     // A name a framework calls when it is exported (Lambda, Next route handlers).
     expect(ackOf('export const handler = async (event) => ({ statusCode: 200 });')).toBe(true);
     expect(ackOf('async function main(event) {}\nexport { main as handler };')).toBe(true);
@@ -206,6 +214,31 @@ app.post('/import', async (req, res) => {
     const ctx = contextOf(util);
     const roles = ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader', 'file-read', 'hostile-source'];
     expect(mayFind(ctx, vocabularyOf(ctx, { roles, frameworks: true }))).toBe(false);
+  });
+
+  it('no-unbounded-parse: opens on a parser, upload parser or reader, or on hostile input read chunk by chunk', () => {
+    const gate = (code: string, options = {}) => unboundedParseGate(contextOf(code), options);
+    const router = (body: string) => `import express from 'express';\nexport const router = express.Router();\nrouter.post('/orders', async (req, res) => {\n${body}\n});`;
+    // A handler that uses the parsed body: nothing it does can read or parse without a bound. (Names are not
+    // placed: a `res.json()` would open it, as `json` is also the name of express's parser.)
+    expect(gate(router('  const order = await save(req.body);\n  res.status(201).send(order);'))).toBe(false);
+    // A body parser configured on the route, a reader of the whole stream, an upload parser.
+    expect(gate(router('  res.json(req.body);').replace("'/orders', ", "'/orders', express.json({ limit: '64kb' }), "))).toBe(true);
+    expect(gate(`import getRawBody from 'raw-body';\n${router('  const raw = await getRawBody(req);\n  res.json({ size: raw.length });')}`)).toBe(true);
+    expect(gate(`import multer from 'multer';\nexport const upload = multer({ dest: '/tmp' });`)).toBe(true);
+    // The request read chunk by chunk: a 'data' listener, a read() loop, a for await (comments may sit in it).
+    expect(gate(router("  let raw = '';\n  req.on('data', (chunk) => { raw += chunk; });"))).toBe(true);
+    expect(gate(router('  const chunks = [];\n  for /* each */ await (const chunk of req) chunks.push(chunk);'))).toBe(true);
+    expect(gate(router('  let chunk;\n  while ((chunk = req.read()) !== null) parts.push(chunk);'))).toBe(true);
+    // The same reads with no hostile input in the file: a child process's output.
+    expect(gate(`import { spawn } from 'node:child_process';\nexport function run(cmd) {\n  spawn(cmd).stdout.on('data', (chunk) => process.stdout.write(chunk));\n}`)).toBe(false);
+    // A fetch route handler: its request's reader names, not the framework alone.
+    expect(gate('export async function POST(req: Request) {\n  const body = await req.json();\n  return Response.json(body);\n}')).toBe(true);
+    expect(gate("export async function POST(req: Request) {\n  return new Response('ok');\n}")).toBe(false);
+    // With the payload options, hostile input alone keeps it open (a parse of a queue payload).
+    const consumer = `import { Kafka } from 'kafkajs';\nconst consumer = new Kafka({ brokers: [] }).consumer({ groupId: 'g' });\nawait consumer.run({ eachMessage: async ({ message }) => handle(message.value) });`;
+    expect(gate(consumer)).toBe(false);
+    expect(gate(consumer, { checkQueuePayloads: true })).toBe(true);
   });
 
   it('no-wall-clock-at-boundary: a clock named in the rule options opens its gate', () => {
