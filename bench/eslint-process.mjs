@@ -3,7 +3,8 @@
 // once, as a user's `eslint` run does, with one configuration, and prints one JSON line: CPU time of the whole
 // process up to the end of the lint (ESLint, the parser and the plugin loaded, then every file linted) and of
 // the lint alone; where /proc tells (Linux), how that CPU time splits between the main thread and V8's helper
-// threads (garbage collection, optimizing compilation); and the garbage-collection pauses of the main thread.
+// threads (garbage collection, optimizing compilation); the garbage-collection pauses of the main thread; and
+// the wall time from the process's start to the end of the lint.
 //
 //   node bench/eslint-process.mjs SIDE CORPUS_DIR [PLUGIN_DIR]
 //
@@ -54,7 +55,8 @@ let fatal = 0;
 for (const r of results) for (const m of r.messages) (m.fatal ? fatal++ : findings++);
 // CPU since the process started (Node's own start included).
 const processMs = ms({ user: 0, system: 0 });
-console.log(JSON.stringify({ side, files: results.length, processMs, lintMs: ms(lintStart), findings, fatal, ...threads, gcPauseMs: Math.round(gcPauseMs) }));
+const wallMs = performance.now(); // since the process started
+console.log(JSON.stringify({ side, files: results.length, processMs, lintMs: ms(lintStart), wallMs, findings, fatal, ...threads, gcPauseMs: Math.round(gcPauseMs) }));
 
 /** CPU time (ms) of the main thread and of all other threads, from /proc/self/task (null where there is none). */
 function threadSplit() {

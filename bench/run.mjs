@@ -347,7 +347,7 @@ function renderUntyped(m) {
             '',
             ...processTable,
             '',
-            `**Rules add ${pct(p.ratio)} to a user's ESLint run: ${verdict}.** Ratio of each round: ${p.roundRatios.map((r) => fmt(r, 3)).join(', ')}; the lint alone (without loading): ${pct(p.lintRatio)}.`,
+            `**Rules add ${pct(p.ratio)} to a user's ESLint run: ${verdict}.** Ratio of each round: ${p.roundRatios.map((r) => fmt(r, 3)).join(', ')}; the lint alone (without loading): ${pct(p.lintRatio)}.${p.mainRatio === undefined ? '' : ` The main thread's CPU time alone: ${pct(p.mainRatio)} (V8's helper threads compile optimized code and collect garbage alongside it).`}${p.wallRatio === undefined ? '' : ` Wall time of the process: ${pct(p.wallRatio)} (for reference only, on this shared machine).`}`,
             '',
             `**In one process, interleaved** (below): ${pct(m.ratio)}, and the charge for any rule ${m.noopRatio === undefined ? '-' : pct(m.noopRatio)} (${pct(p.noopRatio)} in processes of their own). Three ESLint instances share one heap there; it is the only run that can time the inside of the rules. On this shared machine both figures move by 10-20% from one run to the next; [instructions.md](instructions.md) counts the same comparison in instructions, which do not move.`,
             '',
@@ -616,6 +616,9 @@ function measureProcesses(n, rounds) {
     ratio: ratioOf('recommended', 'processMs'),
     noopRatio: ratioOf('noop', 'processMs'),
     lintRatio: ratioOf('recommended', 'lintMs'),
+    // Where the child could tell (older children print neither): the main thread's CPU time, and wall time.
+    mainRatio: runs.zero.every((run) => run.mainMs) ? ratioOf('recommended', 'mainMs') : undefined,
+    wallRatio: runs.zero.every((run) => run.wallMs) ? ratioOf('recommended', 'wallMs') : undefined,
     roundRatios: roundRatios(runs, 'recommended'),
   };
 }
