@@ -246,14 +246,14 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
  * group asks for it (a group of a package only once the file names the package), so a file is never scanned for
  * every name of every gate.
  */
-const written = new WeakMap<CheckContext['file'], Map<string, boolean>>();
+const namesSeen = new WeakMap<CheckContext['file'], Map<string, boolean>>();
 
 /** Is `name` written in the text as a whole identifier (`race`, not `trace` or `races`)? Strings and comments count. */
 function nameWritten(file: CheckContext['file'], name: string): boolean {
-  let names = written.get(file);
+  let names = namesSeen.get(file);
   if (!names) {
     names = new Map();
-    written.set(file, names);
+    namesSeen.set(file, names);
   }
   let found = names.get(name);
   if (found === undefined) {
@@ -281,15 +281,15 @@ function lookForModules(modules: Iterable<string>): void {
   sought.generation++;
 }
 
-const named = new WeakMap<CheckContext['file'], { generation: number; modules: ReadonlySet<string> }>();
+const modulesSeen = new WeakMap<CheckContext['file'], { generation: number; modules: ReadonlySet<string> }>();
 
 /** The modules some gate asks about that the file names, found in one scan of its text (again only when more are asked about). */
 function modulesNamed(file: CheckContext['file']): ReadonlySet<string> {
-  const hit = named.get(file);
+  const hit = modulesSeen.get(file);
   if (hit?.generation === sought.generation) return hit.modules;
   const modules = new Set<string>();
   if (sought.pattern) for (const match of file.text.matchAll(sought.pattern)) modules.add(match[1]);
-  named.set(file, { generation: sought.generation, modules });
+  modulesSeen.set(file, { generation: sought.generation, modules });
   return modules;
 }
 

@@ -52,10 +52,6 @@ interface Settings {
 }
 
 /**
- * What every finding starts from (core/gate.ts): a configured parser, upload parser or socket server, a reader, or
- * hostile input (a request, a queue payload: values with a framework role, or a file stream).
- */
-/**
  * The gate (core/gate.ts): every finding is at a configured parser, upload parser or socket server, at a reader of
  * a whole stream or file, or at a read of a hostile stream chunk by chunk (a `'data'` listener, a `read()` loop, a
  * `for await` loop) that keeps what it reads; and with the payload options, at a parse of a hostile payload.
