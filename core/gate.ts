@@ -80,14 +80,19 @@ export interface Vocabulary {
   readonly groups: Groups;
   /** Where values with a framework role can exist (GateSpec.frameworks), or null. */
   readonly frameworks: {
-    /** Matches a name a framework calls when it is exported (the file must also export something). */
-    readonly exported: RegExp | null;
-    readonly groups: Groups;
+    readonly shared: Frameworks;
     /** Such a file is enough to open the gate (not only what entries rooted at a role need). */
     readonly opens: boolean;
   } | null;
   /** The gate is open for every file. */
   readonly alwaysOpen: boolean;
+}
+
+/** Where values with a framework role can exist: what the frameworks of a catalog need written. */
+interface Frameworks {
+  /** Matches a name a framework calls when it is exported (the file must also export something). */
+  readonly exported: RegExp | null;
+  readonly groups: Groups;
 }
 
 const ALWAYS_OPEN: Vocabulary = { fragments: null, words: null, groups: { byModule: new Map(), other: [] }, frameworks: null, alwaysOpen: true };
@@ -134,65 +139,87 @@ export function vocabularyOf(ctx: CheckContext, spec: GateSpec): Vocabulary {
   return vocabulary;
 }
 
-function build(catalog: Catalog, spec: GateSpec): Vocabulary {
-  const fragments = spec.fragments ?? [];
-  /**
-   * What an entry's specifier needs written: null when nothing more than a framework's presence (kept by the
-   * frameworks' own vocabulary), undefined when nothing at all (a path of wildcards: open for every file).
-   */
-  const groupOf = (target: Specifier, inFrameworks: boolean): Group | null | undefined => {
-    // Each name of the path is written where the entry matches (`Promise` and `race`; one of `send|json`). A
-    // wildcard step names nothing, nor does a step one of whose alternatives is a call, an instance or the like
-    // (`()|#`); the other steps still must be written.
-    const named = (steps: readonly string[]) =>
-      steps.map((step) => step.split('|')).filter((alternatives) => alternatives.every((alt) => !SHAPE_STEPS.has(alt) && !alt.includes('*')));
-    if (target.from === 'package') {
-      // The module is named where it is imported or required, and the names of the path where it is used.
-      return { names: named(target.path), modules: (typeof target.package === 'string' ? [target.package] : target.package).map(normalizeModule) };
-    }
-    if (target.from === 'role' && (inFrameworks || spec.frameworks)) {
-      // A value has a role only where a framework hands it out (GateSpec.frameworks). Among the frameworks
-      // themselves, a registrar rooted at a role is reached through another framework's vocabulary.
-      if (inFrameworks || !spec.rolePaths) return null;
-      return { names: named(target.path), framework: true };
-    }
-    // A global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
-    const head = target.path.at(0);
-    if (target.from === 'lib' && head !== undefined && !SHAPE_STEPS.has(head) && !head.includes('*')) {
-      return { names: named(target.path.slice(1)), global: head.split('|'), types: target.path.includes('#') };
-    }
-    const group = named(target.path);
-    return group.length === 0 ? undefined : { names: group };
-  };
-  /** Adds a specifier's condition to `into`; false when it needs nothing (the gate is then open for every file). */
-  const need = (target: Specifier, into: Group[], inFrameworks = false): boolean => {
-    const group = groupOf(target, inFrameworks);
-    if (group === undefined) return false;
-    if (group) into.push(group);
-    return true;
-  };
-  const groups: Group[] = [];
-  for (const entry of catalog.entries) {
-    if (spec.roles.includes(entry.role) && !need(entry.target, groups)) return ALWAYS_OPEN;
+/**
+ * What an entry's specifier needs written: null when nothing more than a framework's presence (see
+ * GateSpec.frameworks), undefined when nothing at all (a path of wildcards: open for every file). `spec` is
+ * undefined for the frameworks' own vocabulary.
+ */
+function groupOf(target: Specifier, spec: GateSpec | undefined): Group | null | undefined {
+  // Each name of the path is written where the entry matches (`Promise` and `race`; one of `send|json`). A
+  // wildcard step names nothing, nor does a step one of whose alternatives is a call, an instance or the like
+  // (`()|#`); the other steps still must be written.
+  const named = (steps: readonly string[]) =>
+    steps.map((step) => step.split('|')).filter((alternatives) => alternatives.every((alt) => !SHAPE_STEPS.has(alt) && !alt.includes('*')));
+  if (target.from === 'package') {
+    // The module is named where it is imported or required, and the names of the path where it is used.
+    return { names: named(target.path), modules: (typeof target.package === 'string' ? [target.package] : target.package).map(normalizeModule) };
   }
-  let frameworks: Vocabulary['frameworks'] = null;
-  if (spec.frameworks) {
-    const frameworkGroups: Group[] = [];
-    const exportNames = new Set<string>();
-    for (const framework of catalog.frameworks) {
-      if (framework.registrar && !need(framework.registrar, frameworkGroups, true)) return ALWAYS_OPEN;
-      if (framework.methodOf && !need(framework.methodOf.classDecorator, frameworkGroups, true)) return ALWAYS_OPEN;
-      for (const name of framework.exportNames ?? []) exportNames.add(name);
-      if (!framework.registrar && !framework.methodOf && !framework.exportNames) return ALWAYS_OPEN;
-    }
-    for (const typed of catalog.types) if (!need(typed.type, frameworkGroups, true)) return ALWAYS_OPEN;
+  if (target.from === 'role' && (!spec || spec.frameworks)) {
+    // A value has a role only where a framework hands it out (GateSpec.frameworks). Among the frameworks
+    // themselves, a registrar rooted at a role is reached through another framework's vocabulary.
+    if (!spec?.rolePaths) return null;
+    return { names: named(target.path), framework: true };
+  }
+  // A global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
+  const head = target.path.at(0);
+  if (target.from === 'lib' && head !== undefined && !SHAPE_STEPS.has(head) && !head.includes('*')) {
+    return { names: named(target.path.slice(1)), global: head.split('|'), types: target.path.includes('#') };
+  }
+  const group = named(target.path);
+  return group.length === 0 ? undefined : { names: group };
+}
+
+/** Adds a specifier's condition to `into`; false when it needs nothing (the gate is then open for every file). */
+function need(target: Specifier, spec: GateSpec | undefined, into: Group[]): boolean {
+  const group = groupOf(target, spec);
+  if (group === undefined) return false;
+  if (group) into.push(group);
+  return true;
+}
+
+const frameworksCache = new WeakMap<Catalog, Frameworks | null>();
+
+/**
+ * Where values with a framework role can exist, in a catalog (once per catalog, shared by every gate): null when
+ * some framework needs nothing written (every file then may have such values).
+ */
+function frameworksOf(catalog: Catalog): Frameworks | null {
+  let frameworks = frameworksCache.get(catalog);
+  if (frameworks !== undefined) return frameworks;
+  frameworks = null;
+  const groups: Group[] = [];
+  const exportNames = new Set<string>();
+  let everywhere = false;
+  for (const framework of catalog.frameworks) {
+    if (framework.registrar && !need(framework.registrar, undefined, groups)) everywhere = true;
+    if (framework.methodOf && !need(framework.methodOf.classDecorator, undefined, groups)) everywhere = true;
+    for (const name of framework.exportNames ?? []) exportNames.add(name);
+    if (!framework.registrar && !framework.methodOf && !framework.exportNames) everywhere = true;
+  }
+  for (const typed of catalog.types) if (!need(typed.type, undefined, groups)) everywhere = true;
+  if (!everywhere) {
     frameworks = {
       // Where a name is exported it is followed by `(`, `=`, `:`, `,`, `}` or the like, never by another word:
       // `DELETE` in `'DELETE FROM orders'` is not the export of a route handler.
       exported: exportNames.size > 0 ? new RegExp(`(?<![\\w$])(?:${[...exportNames].map(escape).join('|')})(?!\\s*[\\w$])`) : null,
-      groups: indexGroups(frameworkGroups),
-      opens: spec.rolePaths !== true,
+      groups: indexGroups(groups),
     };
+  }
+  frameworksCache.set(catalog, frameworks);
+  return frameworks;
+}
+
+function build(catalog: Catalog, spec: GateSpec): Vocabulary {
+  const fragments = spec.fragments ?? [];
+  const groups: Group[] = [];
+  for (const entry of catalog.entries) {
+    if (spec.roles.includes(entry.role) && !need(entry.target, spec, groups)) return ALWAYS_OPEN;
+  }
+  let frameworks: Vocabulary['frameworks'] = null;
+  if (spec.frameworks) {
+    const shared = frameworksOf(catalog);
+    if (!shared) return ALWAYS_OPEN;
+    frameworks = { shared, opens: spec.rolePaths !== true };
   }
   const words = spec.words ?? [];
   return {
@@ -222,11 +249,10 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
   const file = ctx.file;
   const modules = modulesNamed(file);
   const frameworks = vocabulary.frameworks;
-  let framework: boolean | undefined;
   const holds = (group: Group): boolean =>
+    (group.framework !== true || frameworkPresent()) &&
     group.names.every((alternatives) => alternatives.some((name) => nameWritten(file, name))) &&
-    (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true))) &&
-    (group.framework !== true || frameworkPresent());
+    (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true)));
   const anyHolds = (groups: Groups): boolean => {
     for (const module of modules) {
       const list = groups.byModule.get(module);
@@ -234,9 +260,22 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
     }
     return groups.other.some(holds);
   };
-  /** A framework hands out values with a role here (computed once). */
-  const frameworkPresent = (): boolean =>
-    (framework ??= frameworks !== null && ((frameworks.exported?.test(text) === true && EXPORTS.test(text)) || anyHolds(frameworks.groups)));
+  /** A framework hands out values with a role here (once per file and catalog, for every gate). */
+  const frameworkPresent = (): boolean => {
+    if (!frameworks) return false;
+    const shared = frameworks.shared;
+    let seen = frameworksSeen.get(file);
+    if (!seen) {
+      seen = new Map();
+      frameworksSeen.set(file, seen);
+    }
+    let present = seen.get(shared);
+    if (present === undefined) {
+      present = (shared.exported?.test(text) === true && EXPORTS.test(text)) || anyHolds(shared.groups);
+      seen.set(shared, present);
+    }
+    return present;
+  };
   if (frameworks?.opens && frameworkPresent()) return true;
   return anyHolds(vocabulary.groups);
 }
@@ -247,6 +286,8 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
  * every name of every gate.
  */
 const namesSeen = new WeakMap<CheckContext['file'], Map<string, boolean>>();
+/** Whether a framework hands out values with a role in a file, per catalog's frameworks. */
+const frameworksSeen = new WeakMap<CheckContext['file'], Map<Frameworks, boolean>>();
 
 /** Is `name` written in the text as a whole identifier (`race`, not `trace` or `races`)? Strings and comments count. */
 function nameWritten(file: CheckContext['file'], name: string): boolean {
