@@ -264,11 +264,7 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
   const frameworkPresent = (): boolean => {
     if (!frameworks) return false;
     const shared = frameworks.shared;
-    let seen = frameworksSeen.get(file);
-    if (!seen) {
-      seen = new Map();
-      frameworksSeen.set(file, seen);
-    }
+    const seen = memoIn(frameworksSeen, file);
     let present = seen.get(shared);
     if (present === undefined) {
       present = (shared.exported?.test(text) === true && EXPORTS.test(text)) || anyHolds(shared.groups);
@@ -289,13 +285,19 @@ const namesSeen = new WeakMap<CheckContext['file'], Map<string, boolean>>();
 /** Whether a framework hands out values with a role in a file, per catalog's frameworks. */
 const frameworksSeen = new WeakMap<CheckContext['file'], Map<Frameworks, boolean>>();
 
+/** The file's memo in `memos`, made on first use. */
+function memoIn<K, V>(memos: WeakMap<CheckContext['file'], Map<K, V>>, file: CheckContext['file']): Map<K, V> {
+  let memo = memos.get(file);
+  if (!memo) {
+    memo = new Map();
+    memos.set(file, memo);
+  }
+  return memo;
+}
+
 /** Is `name` written in the text as a whole identifier (`race`, not `trace` or `races`)? Strings and comments count. */
 function nameWritten(file: CheckContext['file'], name: string): boolean {
-  let names = namesSeen.get(file);
-  if (!names) {
-    names = new Map();
-    namesSeen.set(file, names);
-  }
+  const names = memoIn(namesSeen, file);
   let found = names.get(name);
   if (found === undefined) {
     found = false;
