@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from './generate.mjs';
-import { benchDir, fmt, median, processRounds, repoRoot, roundRatios } from './lib.mjs';
+import { benchDir, fmt, median, pct, processRounds, repoRoot, roundRatios } from './lib.mjs';
 import { optionOf } from './args.mjs';
 
 const args = process.argv.slice(2);
@@ -59,7 +59,6 @@ const runs = processRounds({
 const ratios = (side) => roundRatios(runs, side);
 const med = (side, key) => median(runs[side].map((run) => run[key]));
 const seconds = (ms) => (ms === null || Number.isNaN(ms) ? '-' : `${fmt(ms / 1000, 2)} s`);
-const pct = (ratio) => `${ratio >= 1 ? '+' : ''}${fmt((ratio - 1) * 100, 1)}%`;
 const rows = sides.map((side, i) => {
   const ratio = median(ratios(side));
   const step = i === 0 ? '' : `${fmt((ratio - median(ratios(sides[i - 1]))) * 100, 1)} points`;

@@ -231,3 +231,6 @@ export function median(xs) {
 }
 
 export const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+
+/** A ratio as the percentage it adds: 1.249 -> `+24.9%`. */
+export const pct = (ratio) => `${ratio >= 1 ? '+' : ''}${fmt((ratio - 1) * 100, 1)}%`;

@@ -23,7 +23,7 @@ import { join, relative } from 'node:path';
 import { clearCaches } from '@typescript-eslint/typescript-estree';
 import { generateCorpus, generatedFiles } from './generate.mjs';
 import { growthSummary, MAX_FACTOR_PER_DOUBLING, runGrowth } from './growth.mjs';
-import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, noopRuleConfig, processRounds, repoRoot, roundRatios, RULE_IDS } from './lib.mjs';
+import { benchDir, fmt, lintOnce, loadRulesConfig, makeEslint, median, noopRuleConfig, pct, processRounds, repoRoot, roundRatios, RULE_IDS } from './lib.mjs';
 import { analyzerRow, CLI, describeTimeTool, measureAnalyzerAt, measureCheck, measureStaged, snapshotBuild, timeTool } from './project.mjs';
 import { optionOf } from './args.mjs';
 
@@ -278,7 +278,6 @@ async function measure(n, pairs, { warmup = false, typed = false, noop = false }
 // Rendering: each section is a block of markdown plus its bars; docs/benchmarks.md is the blocks in
 // SECTIONS order with a bars table on top.
 
-const pct = (r) => `${r >= 1 ? '+' : ''}${fmt((r - 1) * 100, 1)}%`;
 const stamp = (code) => {
   const l = loadavg();
   return `_Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}; load average ${loadStr(l)} (1, 5, 15 min) at the end of the section; code: the build in \`dist/\` at the start of the run, when the checkout was at ${code}._`;
