@@ -1,4 +1,4 @@
-import type { Catalog, Role, Specifier } from './catalog/types.js';
+import type { Catalog, CatalogEntry, FrameworkCallback, Role, Specifier } from './catalog/types.js';
 import { normalizeModule } from './path-pattern.js';
 import { firstAtOrAfter, type Ranged } from './ranges.js';
 import { fileResolver } from './resolver.js';
@@ -42,7 +42,8 @@ interface Group {
   readonly modules?: readonly string[];
   readonly global?: readonly string[];
   readonly types?: boolean;
-  readonly framework?: boolean;
+  /** For an entry rooted at a role: where values with that role can exist. */
+  readonly framework?: Frameworks;
 }
 
 /** Groups, those of packages by module: a file is tried only against the groups of the modules it names. */
@@ -90,14 +91,16 @@ export interface Vocabulary {
 
 /** Where values with a framework role can exist: what the frameworks of a catalog need written. */
 interface Frameworks {
-  /** Matches a name a framework calls when it is exported (the file must also export something). */
+  /** The names a framework calls when a function is exported under them (Lambda `handler`, Next.js `POST`). */
+  readonly exportNames: ReadonlySet<string>;
+  /** Matches one of `exportNames` written as a CommonJS export may write it. */
   readonly exported: RegExp | null;
   readonly groups: Groups;
 }
 
 const ALWAYS_OPEN: Vocabulary = { fragments: null, words: null, groups: { byModule: new Map(), other: [] }, frameworks: null, alwaysOpen: true };
-/** `export` or `exports` (`module.exports`, `exports.handler`). */
-const EXPORTS = /(?<![\w$])exports?(?![\w$])/;
+/** `exports` (`module.exports`, `exports.handler`). */
+const COMMONJS_EXPORTS = /(?<![\w$])exports(?![\w$])/;
 const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
 
 /** What a checker's gate is made of: the catalog roles it starts from, and its heuristics' own cues. */
@@ -120,6 +123,12 @@ export interface GateSpec {
   readonly words?: readonly string[];
   /** Free-text fragments (regular expression source), matched case-insensitively. */
   readonly fragments?: readonly string[];
+  /**
+   * What a finding at one of the roles' entries needs besides the entry, from the entry's facts: `false` when the
+   * gate covers no finding there (none can be made, or another gate covers it), names one of which must be
+   * written (an option the finding reads: a parser's `limit`), or `true` for nothing more (the default).
+   */
+  readonly atEntry?: (entry: CatalogEntry) => boolean | readonly string[];
 }
 
 const cache = new WeakMap<GateSpec, WeakMap<Catalog, Vocabulary>>();
@@ -144,12 +153,16 @@ export function vocabularyOf(ctx: CheckContext, spec: GateSpec): Vocabulary {
  * GateSpec.frameworks), undefined when nothing at all (a path of wildcards: open for every file). `spec` is
  * undefined for the frameworks' own vocabulary.
  */
-function groupOf(target: Specifier, spec: GateSpec | undefined): Group | null | undefined {
+function groupOf(target: Specifier, spec: GateSpec | undefined, also: readonly string[] | undefined, catalog: Catalog | undefined): Group | null | undefined {
   // Each name of the path is written where the entry matches (`Promise` and `race`; one of `send|json`). A
   // wildcard step names nothing, nor does a step one of whose alternatives is a call, an instance or the like
   // (`()|#`); the other steps still must be written.
-  const named = (steps: readonly string[]) =>
-    steps.map((step) => step.split('|')).filter((alternatives) => alternatives.every((alt) => !SHAPE_STEPS.has(alt) && !alt.includes('*')));
+  // `also`: one of the names a finding at the entry needs besides (GateSpec.atEntry).
+  const named = (steps: readonly string[]): (readonly string[])[] => {
+    const names: (readonly string[])[] = steps.map((step) => step.split('|')).filter((alternatives) => alternatives.every((alt) => !SHAPE_STEPS.has(alt) && !alt.includes('*')));
+    if (also) names.push(also);
+    return names;
+  };
   if (target.from === 'package') {
     // The module is named where it is imported or required, and the names of the path where it is used.
     return { names: named(target.path), modules: (typeof target.package === 'string' ? [target.package] : target.package).map(normalizeModule) };
@@ -157,8 +170,9 @@ function groupOf(target: Specifier, spec: GateSpec | undefined): Group | null | 
   if (target.from === 'role' && (!spec || spec.frameworks)) {
     // A value has a role only where a framework hands it out (GateSpec.frameworks). Among the frameworks
     // themselves, a registrar rooted at a role is reached through another framework's vocabulary.
-    if (!spec?.rolePaths) return null;
-    return { names: named(target.path), framework: true };
+    if (!spec?.rolePaths || !catalog) return null;
+    const frameworks = frameworksOf(catalog, typeof target.role === 'string' ? [target.role] : target.role);
+    return frameworks ? { names: named(target.path), framework: frameworks } : { names: named(target.path) };
   }
   // A global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
   const head = target.path.at(0);
@@ -169,51 +183,88 @@ function groupOf(target: Specifier, spec: GateSpec | undefined): Group | null | 
   return group.length === 0 ? undefined : { names: group };
 }
 
-/** Adds a specifier's condition to `into`; false when it needs nothing (the gate is then open for every file). */
-function need(target: Specifier, spec: GateSpec | undefined, into: Group[]): boolean {
-  const group = groupOf(target, spec);
+/**
+ * Adds a specifier's condition to `into` (and one of `also` written); false when it needs nothing (the gate is
+ * then open for every file).
+ */
+function need(target: Specifier, spec: GateSpec | undefined, into: Group[], also?: readonly string[], catalog?: Catalog): boolean {
+  const group = groupOf(target, spec, also, catalog);
   if (group === undefined) return false;
   if (group) into.push(group);
   return true;
 }
 
-const frameworksCache = new WeakMap<Catalog, Frameworks | null>();
+const frameworksCache = new WeakMap<Catalog, Map<string, Frameworks | null>>();
 
 /**
- * Where values with a framework role can exist, in a catalog (once per catalog, shared by every gate): null when
- * some framework needs nothing written (every file then may have such values).
+ * Where values with a framework role can exist, in a catalog: with `roles`, only values with one of those roles
+ * (the frameworks that hand them out, and the types that give them). Null when some such framework needs nothing
+ * written (every file then may have such values). Once per catalog and roles, shared by every gate.
  */
-function frameworksOf(catalog: Catalog): Frameworks | null {
-  let frameworks = frameworksCache.get(catalog);
+function frameworksOf(catalog: Catalog, roles?: readonly string[]): Frameworks | null {
+  let perCatalog = frameworksCache.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new Map();
+    frameworksCache.set(catalog, perCatalog);
+  }
+  const key = roles ? roles.join('|') : '*';
+  let frameworks = perCatalog.get(key);
   if (frameworks !== undefined) return frameworks;
   frameworks = null;
   const groups: Group[] = [];
   const exportNames = new Set<string>();
   let everywhere = false;
-  for (const framework of catalog.frameworks) {
+  const handing = frameworksHanding(catalog, roles);
+  for (const framework of handing.frameworks) {
     if (framework.registrar && !need(framework.registrar, undefined, groups)) everywhere = true;
     if (framework.methodOf && !need(framework.methodOf.classDecorator, undefined, groups)) everywhere = true;
     for (const name of framework.exportNames ?? []) exportNames.add(name);
     if (!framework.registrar && !framework.methodOf && !framework.exportNames) everywhere = true;
   }
-  for (const typed of catalog.types) if (!need(typed.type, undefined, groups)) everywhere = true;
+  for (const typed of catalog.types) if ((!handing.roles || handing.roles.has(typed.role)) && !need(typed.type, undefined, groups)) everywhere = true;
   if (!everywhere) {
     frameworks = {
+      exportNames,
       // Where a name is exported it is followed by `(`, `=`, `:`, `,`, `}` or the like, never by another word:
       // `DELETE` in `'DELETE FROM orders'` is not the export of a route handler.
       exported: exportNames.size > 0 ? new RegExp(`(?<![\\w$])(?:${[...exportNames].map(escape).join('|')})(?!\\s*[\\w$])`) : null,
       groups: indexGroups(groups),
     };
   }
-  frameworksCache.set(catalog, frameworks);
+  perCatalog.set(key, frameworks);
   return frameworks;
+}
+
+/**
+ * The frameworks that hand out values with one of `roles` (every framework without `roles`), and those that hand
+ * out the values their registrars or class decorators are rooted at (a fastify route exists only where a fastify
+ * instance does); with the roles so reached, which the catalog's types also give.
+ */
+function frameworksHanding(catalog: Catalog, roles: readonly string[] | undefined): { frameworks: readonly FrameworkCallback[]; roles: ReadonlySet<string> | undefined } {
+  if (!roles) return { frameworks: catalog.frameworks, roles: undefined };
+  const wanted = new Set(roles);
+  const chosen = new Set<FrameworkCallback>();
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const framework of catalog.frameworks) {
+      if (chosen.has(framework) || ![...framework.params, ...(framework.paramsWithError ?? [])].some((role) => role !== undefined && wanted.has(role))) continue;
+      chosen.add(framework);
+      grown = true;
+      for (const target of [framework.registrar, framework.methodOf?.classDecorator]) {
+        if (target?.from === 'role') for (const role of typeof target.role === 'string' ? [target.role] : target.role) wanted.add(role);
+      }
+    }
+  }
+  return { frameworks: [...chosen], roles: wanted };
 }
 
 function build(catalog: Catalog, spec: GateSpec): Vocabulary {
   const fragments = spec.fragments ?? [];
   const groups: Group[] = [];
   for (const entry of catalog.entries) {
-    if (spec.roles.includes(entry.role) && !need(entry.target, spec, groups)) return ALWAYS_OPEN;
+    if (!spec.roles.includes(entry.role)) continue;
+    const also = spec.atEntry?.(entry) ?? true;
+    if (also !== false && !need(entry.target, spec, groups, also === true ? undefined : also, catalog)) return ALWAYS_OPEN;
   }
   let frameworks: Vocabulary['frameworks'] = null;
   if (spec.frameworks) {
@@ -250,7 +301,7 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
   const modules = modulesNamed(file);
   const frameworks = vocabulary.frameworks;
   const holds = (group: Group): boolean =>
-    (group.framework !== true || frameworkPresent()) &&
+    (group.framework === undefined || frameworkPresent(group.framework)) &&
     group.names.every((alternatives) => alternatives.some((name) => nameWritten(file, name))) &&
     (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true)));
   const anyHolds = (groups: Groups): boolean => {
@@ -260,20 +311,44 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
     }
     return groups.other.some(holds);
   };
-  /** A framework hands out values with a role here (once per file and catalog, for every gate). */
-  const frameworkPresent = (): boolean => {
-    if (!frameworks) return false;
-    const shared = frameworks.shared;
+  /** A framework hands out values with a role here (once per file and frameworks, for every gate). */
+  const frameworkPresent = (shared: Frameworks): boolean => {
     const seen = memoIn(frameworksSeen, file);
     let present = seen.get(shared);
     if (present === undefined) {
-      present = (shared.exported?.test(text) === true && EXPORTS.test(text)) || anyHolds(shared.groups);
+      present = exportsOneOf(ctx, shared) || anyHolds(shared.groups);
       seen.set(shared, present);
     }
     return present;
   };
-  if (frameworks?.opens && frameworkPresent()) return true;
+  if (frameworks?.opens && frameworkPresent(frameworks.shared)) return true;
   return anyHolds(vocabulary.groups);
+}
+
+/**
+ * Does the file export a function under one of the names its frameworks call (`exportedName` and `exportedLater` in
+ * core/origin.ts)? An ES module's exports are its top-level export declarations; CommonJS exports are assignments
+ * that can sit anywhere, so where the text names `exports` a name written in the right place anywhere counts.
+ */
+function exportsOneOf(ctx: CheckContext, frameworks: Frameworks): boolean {
+  if (!frameworks.exported) return false;
+  const text = ctx.file.text;
+  if (COMMONJS_EXPORTS.test(text)) return frameworks.exported.test(text);
+  const names = frameworks.exportNames;
+  for (const statement of ctx.file.ast.body) {
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id && names.has(declaration.id.name)) return true;
+    if (declaration?.type === 'VariableDeclaration') {
+      // A pattern (`export const { POST } = handlers`) names no function of the file; counted all the same.
+      if (declaration.declarations.some((d) => d.id.type !== 'Identifier' || names.has(d.id.name))) return true;
+    }
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported;
+      if (names.has(exported.type === 'Identifier' ? exported.name : exported.value)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -52,22 +52,61 @@ interface Settings {
 }
 
 /**
- * The gate (core/gate.ts): every finding is at a configured parser, upload parser or socket server, at a reader of
- * a whole stream or file, or at a read of a hostile stream chunk by chunk (a `'data'` listener, a `read()` loop, a
- * `for await` loop) that keeps what it reads; and with the payload options, at a parse of a hostile payload.
+ * The gate (core/gate.ts). Every finding is at a configured parser, upload parser or socket server; at a reader
+ * of a whole stream or file; at a read of a hostile stream chunk by chunk (a `'data'` listener, a `read()` loop,
+ * a `for await` loop) that keeps what it reads; and with the payload options, at a parse of a hostile payload.
+ *
+ * Configurations need no hostile input in the file (a parser's options are the finding), but a body parser is
+ * reported only for a limit option it sets, and a reader bounded by default only for its limit option: one of
+ * those names is written. A reader of a stream or file is reported only where hostile input reaches it, like a
+ * chunk-by-chunk read.
  */
-const SINKS: GateSpec = { roles: ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader'], frameworks: true, rolePaths: true };
-/** Hostile input: a source of the catalog, or a value a framework hands over (a request, a socket). */
-const SOURCES: GateSpec = { roles: ['hostile-source'], frameworks: true };
-/** What a chunk-by-chunk read is written with (comments may sit between `for` and `await`). */
-const CHUNK_READS: GateSpec = { roles: [], words: ['read'], fragments: [`'data'|"data"|\`data\``, String.raw`for(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*await`] };
+const SINKS: GateSpec = { roles: ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader'], frameworks: true, rolePaths: true, atEntry: sinkNeeds };
+/**
+ * Hostile input that a read takes: a source of the catalog of a stream or a request field. Those rooted at a
+ * framework's value (a request, a socket) need a framework that hands it out, and the names of their path.
+ */
+const SOURCES: GateSpec = { roles: ['hostile-source'], frameworks: true, rolePaths: true, atEntry: (entry) => READ_KINDS.has(kindOf(entry) ?? '') };
+/** With the payload options: any hostile input, queue and gateway payloads too. */
+const ALL_SOURCES: GateSpec = { roles: ['hostile-source'], frameworks: true, rolePaths: true };
+/**
+ * What a read of hostile input is written with: a reader of a stream or file, or a chunk-by-chunk read (comments
+ * may sit between `for` and `await`).
+ */
+const HOSTILE_READS: GateSpec = {
+  roles: ['unbounded-reader'],
+  words: ['read'],
+  fragments: [`'data'|"data"|\`data\``, String.raw`for(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*await`],
+  atEntry: (entry) => readsHostileInput(entry),
+};
+
+/** A reader that `checkReader` reports only for a hostile stream or a user-chosen file. */
+function readsHostileInput(entry: CatalogEntry): boolean {
+  const facts = entry.facts ?? {};
+  const kind = typeof facts.kind === 'string' ? facts.kind : 'stream';
+  return kind === 'file' || (kind !== 'receiver' && facts.defaultBounded !== true);
+}
+
+/** What a finding at an entry of SINKS needs written besides the entry (see `checkBodyParser`, `checkReader`). */
+function sinkNeeds(entry: CatalogEntry): boolean | readonly string[] {
+  if (entry.role === 'body-parser') {
+    const options = limitFacts(entry).map((fact) => fact.option);
+    return options.length > 0 && options;
+  }
+  if (entry.role !== 'unbounded-reader') return true;
+  if (readsHostileInput(entry)) return false;
+  const facts = entry.facts ?? {};
+  if (facts.kind === 'receiver') return true;
+  // Bounded by default: reported only when its limit option is set too high.
+  return typeof facts.limitOption === 'string' && [facts.limitOption];
+}
 
 /** Is the gate open for the file (also for tests)? */
 export function unboundedParseGate(ctx: CheckContext, options: NoUnboundedParseOptions = {}): boolean {
   if (mayFind(ctx, vocabularyOf(ctx, SINKS))) return true;
-  // The chunk-by-chunk reads first: two regular expressions, and most files have none.
-  const reads = options.checkQueuePayloads === true || options.checkGatewayEvents === true || mayFind(ctx, vocabularyOf(ctx, CHUNK_READS));
-  return reads && mayFind(ctx, vocabularyOf(ctx, SOURCES));
+  if (options.checkQueuePayloads === true || options.checkGatewayEvents === true) return mayFind(ctx, vocabularyOf(ctx, ALL_SOURCES));
+  // The reads first: most files have none.
+  return mayFind(ctx, vocabularyOf(ctx, HOSTILE_READS)) && mayFind(ctx, vocabularyOf(ctx, SOURCES));
 }
 
 /** The checker: every unbounded read, accumulation or configuration of hostile input in the file. */
@@ -238,6 +277,8 @@ function hostileEntryOfTrace(ctx: CheckContext, t: Trace, kinds: ReadonlySet<str
 }
 
 const STREAM = new Set(['stream']);
+/** The kinds of hostile input a read without the payload options can take (a stream, or a path from a request). */
+const READ_KINDS = new Set(['stream', 'user-input']);
 const USER_INPUT = new Set(['user-input']);
 const STREAM_OR_INPUT = new Set(['stream', 'user-input']);
 

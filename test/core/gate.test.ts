@@ -241,6 +241,45 @@ app.post('/import', async (req, res) => {
     expect(gate(consumer, { checkQueuePayloads: true })).toBe(true);
   });
 
+  it('no-unbounded-parse: a parser opens it only with a limit option, a reader of a file or stream only with hostile input', () => {
+    const gate = (code: string) => unboundedParseGate(contextOf(code));
+    const found = (code: string) => checkNoUnboundedParse(contextOf(code)).map((f) => f.messageId);
+    // A body parser at its defaults is bounded: a finding needs one of its limit options set.
+    const app = (parser: string) => `import express from 'express';\nconst app = express();\napp.use(${parser});\napp.post('/orders', (req, res) => res.status(201).send(req.body));`;
+    expect(gate(app('express.json()'))).toBe(false);
+    expect(gate(app("express.json({ limit: '50mb' })"))).toBe(true);
+    expect(found(app("express.json({ limit: '50mb' })"))).toEqual(['bodyLimitTooLarge']);
+    const koa = (options: string) => `import Koa from 'koa';\nimport bodyParser from 'koa-bodyparser';\nconst app = new Koa();\napp.use(bodyParser(${options}));`;
+    expect(gate(koa(''))).toBe(false);
+    expect(found(koa("{ jsonLimit: '500mb' }"))).toEqual(['bodyLimitTooLarge']);
+    // A whole-file read: of a file the code chose (no hostile input in the file), of a file the request chose.
+    const config = `import { readFileSync } from 'node:fs';\nexport const config = JSON.parse(readFileSync(new URL('./config.json', import.meta.url), 'utf8'));`;
+    expect(gate(config)).toBe(false);
+    const report = `import express from 'express';\nimport { readFile } from 'node:fs/promises';\nexport const router = express.Router();\nrouter.get('/reports', async (req, res) => {\n  const report = JSON.parse(await readFile(String(req.query.file), 'utf8'));\n  res.send(report.title);\n});`;
+    expect(gate(report)).toBe(true);
+    expect(found(report)).toEqual(['unboundedFileRead']);
+  });
+
+  it("gates: a framework's values need that framework, and exports count only as exports", () => {
+    const gate = (code: string) => unboundedParseGate(contextOf(code));
+    // A client that posts with fetch and reads the response: 'POST' is a string here, not a Next.js route's export,
+    // and express hands out no fetch Request.
+    const client = `export async function createOrder(order: unknown) {\n  const res = await fetch('https://orders.internal/v1', { method: 'POST', body: JSON.stringify(order) });\n  return res.json();\n}`;
+    expect(gate(client)).toBe(false);
+    expect(gate(`import express from 'express';\nexport const router = express.Router();\nrouter.get('/orders', async (req, res) => res.json(await list()));`)).toBe(false);
+    // A route handler exported under its method's name, however it is exported.
+    const handler = `async function create(req) {\n  const body = await req.json();\n  return Response.json(body);\n}\n`;
+    expect(gate(`${handler}export { create as POST };`)).toBe(true);
+    expect(gate(`${handler}export const POST = create;`)).toBe(true);
+    expect(gate(`${handler}module.exports = { POST: create };`)).toBe(true);
+    expect(gate(`${handler}export { create };`)).toBe(false);
+    // A content-type parser on the instance that fastify-plugin hands over: the parser's framework is reached
+    // through the one that hands out the instance (its registrar is rooted at the instance).
+    const plugin = `import fp from 'fastify-plugin';\nexport default fp(async (app) => {\n  app.addContentTypeParser('application/x-ndjson', async (request, payload) => {\n    const chunks = [];\n    for await (const chunk of payload) chunks.push(chunk);\n    return JSON.parse(Buffer.concat(chunks).toString('utf8'));\n  });\n});`;
+    expect(gate(plugin)).toBe(true);
+    expect(checkNoUnboundedParse(contextOf(plugin)).map((f) => f.messageId)).toEqual(['unboundedAccumulation']);
+  });
+
   it('no-wall-clock-at-boundary: a clock named in the rule options opens its gate', () => {
     const code = `
 import { Pool } from 'pg';
