@@ -297,32 +297,40 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
   const text = ctx.file.text;
   if (writtenOtherwise(ctx)) return true;
   if (vocabulary.fragments?.test(text) || vocabulary.words?.test(text)) return true;
-  const file = ctx.file;
-  const modules = modulesNamed(file);
   const frameworks = vocabulary.frameworks;
-  const holds = (group: Group): boolean =>
-    (group.framework === undefined || frameworkPresent(group.framework)) &&
-    group.names.every((alternatives) => alternatives.some((name) => nameWritten(file, name))) &&
-    (group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true)));
-  const anyHolds = (groups: Groups): boolean => {
-    for (const module of modules) {
-      const list = groups.byModule.get(module);
-      if (list?.some(holds)) return true;
-    }
-    return groups.other.some(holds);
-  };
-  /** A framework hands out values with a role here (once per file and frameworks, for every gate). */
-  const frameworkPresent = (shared: Frameworks): boolean => {
-    const seen = memoIn(frameworksSeen, file);
-    let present = seen.get(shared);
-    if (present === undefined) {
-      present = exportsOneOf(ctx, shared) || anyHolds(shared.groups);
-      seen.set(shared, present);
-    }
-    return present;
-  };
-  if (frameworks?.opens && frameworkPresent(frameworks.shared)) return true;
-  return anyHolds(vocabulary.groups);
+  if (frameworks?.opens && frameworkPresent(ctx, frameworks.shared)) return true;
+  return anyHolds(ctx, vocabulary.groups);
+}
+
+/** Does some group hold in the file? (Those of a package only where the file names the package.) */
+function anyHolds(ctx: CheckContext, groups: Groups): boolean {
+  for (const module of modulesNamed(ctx.file)) {
+    const list = groups.byModule.get(module);
+    if (list) for (const group of list) if (holds(ctx, group)) return true;
+  }
+  for (const group of groups.other) if (holds(ctx, group)) return true;
+  return false;
+}
+
+/** Is all that the group asks for in the file (its module aside: see `anyHolds`)? */
+function holds(ctx: CheckContext, group: Group): boolean {
+  const file = ctx.file;
+  if (group.framework !== undefined && !frameworkPresent(ctx, group.framework)) return false;
+  for (const alternatives of group.names) {
+    if (!alternatives.some((name) => nameWritten(file, name))) return false;
+  }
+  return group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true));
+}
+
+/** Do the frameworks hand out values with a role in the file? (Once per file and frameworks, for every gate.) */
+function frameworkPresent(ctx: CheckContext, frameworks: Frameworks): boolean {
+  const seen = memoIn(frameworksSeen, ctx.file);
+  let present = seen.get(frameworks);
+  if (present === undefined) {
+    present = exportsOneOf(ctx, frameworks) || anyHolds(ctx, frameworks.groups);
+    seen.set(frameworks, present);
+  }
+  return present;
 }
 
 /**
@@ -332,23 +340,46 @@ export function mayFind(ctx: CheckContext, vocabulary: Vocabulary): boolean {
  */
 function exportsOneOf(ctx: CheckContext, frameworks: Frameworks): boolean {
   if (!frameworks.exported) return false;
-  const text = ctx.file.text;
-  if (COMMONJS_EXPORTS.test(text)) return frameworks.exported.test(text);
-  const names = frameworks.exportNames;
-  for (const statement of ctx.file.ast.body) {
+  const exported = exportedNames(ctx.file);
+  if (exported === 'text') return frameworks.exported.test(ctx.file.text);
+  for (const name of exported) if (frameworks.exportNames.has(name)) return true;
+  return false;
+}
+
+const exportsSeen = new WeakMap<CheckContext['file'], readonly string[] | 'text'>();
+
+/**
+ * The names an ES module exports with its top-level declarations (once per file); `'text'` where the text must
+ * tell: it names `exports` (CommonJS), or a pattern is exported (`export const { POST } = handlers`, which names no
+ * function of the file, but counts all the same).
+ */
+function exportedNames(file: CheckContext['file']): readonly string[] | 'text' {
+  let names = exportsSeen.get(file);
+  if (names === undefined) {
+    names = COMMONJS_EXPORTS.test(file.text) ? 'text' : esExports(file.ast);
+    exportsSeen.set(file, names);
+  }
+  return names;
+}
+
+function esExports(ast: CheckContext['file']['ast']): readonly string[] | 'text' {
+  const names: string[] = [];
+  for (const statement of ast.body) {
     if (statement.type !== 'ExportNamedDeclaration') continue;
     const declaration = statement.declaration;
-    if (declaration?.type === 'FunctionDeclaration' && declaration.id && names.has(declaration.id.name)) return true;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id) names.push(declaration.id.name);
     if (declaration?.type === 'VariableDeclaration') {
-      // A pattern (`export const { POST } = handlers`) names no function of the file; counted all the same.
-      if (declaration.declarations.some((d) => d.id.type !== 'Identifier' || names.has(d.id.name))) return true;
+      for (const { id } of declaration.declarations) {
+        if (id.type !== 'Identifier') return 'text';
+        names.push(id.name);
+      }
     }
     for (const specifier of statement.specifiers) {
       const exported = specifier.exported;
-      if (names.has(exported.type === 'Identifier' ? exported.name : exported.value)) return true;
+      names.push(exported.type === 'Identifier' ? exported.name : exported.value);
     }
   }
-  return false;
+  return names;
 }
 
 /**
