@@ -252,6 +252,13 @@ app.post('/import', async (req, res) => {
     const koa = (options: string) => `import Koa from 'koa';\nimport bodyParser from 'koa-bodyparser';\nconst app = new Koa();\napp.use(bodyParser(${options}));`;
     expect(gate(koa(''))).toBe(false);
     expect(found(koa("{ jsonLimit: '500mb' }"))).toEqual(['bodyLimitTooLarge']);
+    // A reader bounded by default, and a socket.io server: reported only with their limit option raised.
+    const koaRead = (options: string) => `import Koa from 'koa';\nimport parse from 'co-body';\nconst app = new Koa();\napp.use(async (ctx) => {\n  ctx.body = await parse.json(ctx${options});\n});`;
+    expect(gate(koaRead(''))).toBe(false);
+    expect(found(koaRead(", { limit: '2gb' }"))).toEqual(['unboundedRead']);
+    const io = (options: string) => `import { createServer } from 'node:http';\nimport { Server } from 'socket.io';\nexport const io = new Server(createServer()${options});\nio.on('connection', (socket) => socket.on('order', (raw) => handle(JSON.parse(raw))));`;
+    expect(gate(io(''))).toBe(false);
+    expect(found(io(', { maxHttpBufferSize: 1e9 }'))).toEqual(['bodyLimitTooLarge']);
     // A whole-file read: of a file the code chose (no hostile input in the file), of a file the request chose.
     const config = `import { readFileSync } from 'node:fs';\nexport const config = JSON.parse(readFileSync(new URL('./config.json', import.meta.url), 'utf8'));`;
     expect(gate(config)).toBe(false);
