@@ -63,12 +63,12 @@ interface Settings {
  */
 const SINKS: GateSpec = { roles: ['body-parser', 'upload-parser', 'socket-server', 'unbounded-reader'], frameworks: true, rolePaths: true, atEntry: sinkNeeds };
 /**
- * Hostile input that a read takes: a source of the catalog of a stream or a request field. Those rooted at a
- * framework's value (a request, a socket) need a framework that hands it out, and the names of their path.
+ * Hostile input, with the payload options (queue and gateway payloads too): a source of the catalog. Those rooted
+ * at a framework's value (a request, a message) need a framework that hands it out, and the names of their path.
  */
-const SOURCES: GateSpec = { roles: ['hostile-source'], frameworks: true, rolePaths: true, atEntry: (entry) => READ_KINDS.has(kindOf(entry) ?? '') };
-/** With the payload options: any hostile input, queue and gateway payloads too. */
 const ALL_SOURCES: GateSpec = { roles: ['hostile-source'], frameworks: true, rolePaths: true };
+/** Hostile input that a read takes: a source of a stream or of a request field. */
+const SOURCES: GateSpec = { ...ALL_SOURCES, atEntry: (entry) => READ_KINDS.has(kindOf(entry) ?? '') };
 /**
  * What a read of hostile input is written with: a reader of a stream or file, or a chunk-by-chunk read (comments
  * may sit between `for` and `await`).
@@ -82,9 +82,13 @@ const HOSTILE_READS: GateSpec = {
 
 /** A reader that `checkReader` reports only for a hostile stream or a user-chosen file. */
 function readsHostileInput(entry: CatalogEntry): boolean {
-  const facts = entry.facts ?? {};
-  const kind = typeof facts.kind === 'string' ? facts.kind : 'stream';
-  return kind === 'file' || (kind !== 'receiver' && facts.defaultBounded !== true);
+  const kind = readerKind(entry);
+  return kind === 'file' || (kind !== 'receiver' && entry.facts?.defaultBounded !== true);
+}
+
+/** What an unbounded reader reads: a `stream` (the default), a `file`, or its `receiver` (a request's body). */
+function readerKind(entry: CatalogEntry): string {
+  return kindOf(entry) ?? 'stream';
 }
 
 /** What a finding at an entry of SINKS needs written besides the entry (see `checkBodyParser`, `checkReader`). */
@@ -96,7 +100,7 @@ function sinkNeeds(entry: CatalogEntry): boolean | readonly string[] {
   if (entry.role !== 'unbounded-reader') return true;
   if (readsHostileInput(entry)) return false;
   const facts = entry.facts ?? {};
-  if (facts.kind === 'receiver') return true;
+  if (readerKind(entry) === 'receiver') return true;
   // Bounded by default: reported only when its limit option is set too high.
   return typeof facts.limitOption === 'string' && [facts.limitOption];
 }
@@ -735,7 +739,7 @@ function checkReader(ctx: CheckContext, call: TSESTree.CallExpression, settings:
   const entry = matchNode(ctx, call, 'unbounded-reader') ?? assumedReader(ctx, call);
   if (!entry) return undefined;
   const facts = entry.facts ?? {};
-  const kind = typeof facts.kind === 'string' ? facts.kind : 'stream';
+  const kind = readerKind(entry);
   const reader = textOf(ctx, call.callee);
   if (kind === 'file') return checkFileRead(ctx, call, entry, reader);
   if (kind === 'receiver') {
