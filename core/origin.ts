@@ -464,9 +464,29 @@ export function registrationOf(ctx: CheckContext, fn: FunctionNode): Registratio
     result = registrationAt(ctx, site, 0);
     if (result) break;
   }
-  if (!result) result = exportRegistration(ctx, fn, sites) ?? classRegistration(ctx, fn);
+  if (!result) result = exportRegistration(ctx, fn, sites) ?? classRegistration(ctx, fn) ?? factoryRegistration(ctx, fn);
   memo.set(fn, result ?? null);
   return result;
+}
+
+/**
+ * A handler made by a factory of the file: `fn` is what a function returns (`return (req, res) => {...}`, or an
+ * arrow's body), and a call of that function is registered (`app.post('/orders', handlerFor(db))`,
+ * `http.createServer(server.listener())`): the registrar calls what the factory returns.
+ */
+function factoryRegistration(ctx: CheckContext, fn: FunctionNode): Registration | undefined {
+  const parent = fn.parent;
+  let factory: FunctionNode | undefined;
+  if (parent.type === 'ArrowFunctionExpression' && parent.body === fn) factory = parent;
+  else if (parent.type === 'ReturnStatement' && parent.argument === fn) factory = enclosingFunction(parent);
+  if (!factory) return undefined;
+  for (const site of usesAsValue(ctx, factory)) {
+    const call = site.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== site) continue;
+    const registration = registrationAt(ctx, call, 0);
+    if (registration) return registration;
+  }
+  return undefined;
 }
 
 /** The nodes where `fn` is used as a value: the function expression itself, or references to its name. */
@@ -496,15 +516,21 @@ function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
       }
     }
   }
-  // A method of a class used through `this`: `consumer.run({ eachMessage: this.handle.bind(this) })`.
+  // A method of a class used through `this`: `consumer.run({ eachMessage: this.handle.bind(this) })`; or through an
+  // instance the file makes and keeps in a constant: `const rpc = new RpcServer(); http.createServer(rpc.listener())`.
   const method = fn.parent;
   if (method.type === 'MethodDefinition' && !method.static && method.kind === 'method') {
     const name = propertyName(method);
     const cls = method.parent.parent;
     if (name) {
       for (const member of ctx.index.thisMembers) {
-        const isCallee = member.parent.type === 'CallExpression' && member.parent.callee === member;
-        if (!isCallee && propertyName(member) === name && enclosingClass(member) === cls) sites.push(member);
+        if (propertyName(member) === name && enclosingClass(member) === cls) sites.push(member);
+      }
+      for (const instance of instancesOf(ctx, cls)) {
+        for (const ref of instance.references) {
+          const member = ref.identifier.parent;
+          if (member.type === 'MemberExpression' && member.object === ref.identifier && propertyName(member) === name) sites.push(member);
+        }
       }
     }
   }
@@ -516,6 +542,24 @@ function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
     }
     return site;
   });
+}
+
+/** Constants the file initializes with `new Cls(...)` of a class declared in it (by name). */
+function instancesOf(ctx: CheckContext, cls: ClassNode): Scope.Variable[] {
+  if (!cls.id) return [];
+  const sIndex = scopeIndex(ctx.file);
+  const classVariable = sIndex.variableOf(cls.id);
+  if (!classVariable) return [];
+  const instances: Scope.Variable[] = [];
+  for (const ref of classVariable.references) {
+    const made = ref.identifier.parent;
+    if (made.type !== 'NewExpression' || made.callee !== ref.identifier) continue;
+    const declarator = made.parent;
+    if (declarator.type !== 'VariableDeclarator' || declarator.init !== made || declarator.id.type !== 'Identifier' || declarator.parent.kind !== 'const') continue;
+    const instance = sIndex.variableOf(declarator.id);
+    if (instance) instances.push(instance);
+  }
+  return instances;
 }
 
 function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Registration | undefined {
