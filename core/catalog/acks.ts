@@ -49,6 +49,12 @@ export const ackEntries: readonly CatalogEntry[] = [
     description: 'a RabbitMQ delivery acknowledged with channel.ack(msg)',
   },
   {
+    id: 'ack.amqplib.callback.channel.ack',
+    role: 'ack',
+    target: { from: 'role', role: 'amqplib.channel', path: ['ack|ackAll', '()'] },
+    description: 'a RabbitMQ delivery acknowledged with channel.ack(msg) on a channel of the callback API',
+  },
+  {
     id: 'ack.kafkajs.resolve-offset',
     role: 'ack',
     target: { from: 'role', role: 'kafkajs.eachBatch.payload', path: ['resolveOffset|commitOffsetsIfNecessary', '()'] },

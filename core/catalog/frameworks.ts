@@ -5,6 +5,7 @@ import type { FrameworkCallback, TypeRole } from './types.js';
  * - `http.request`: an incoming HTTP request (a readable stream of hostile bytes plus headers/params).
  * - `http.response`: a Node/express-style response (`res.json()`, `res.end()` acknowledge).
  * - `fastify.reply`, `koa.context`, `hono.context`, `fetch.request`: the framework's own objects.
+ * - `amqplib.connection`, `amqplib.channel`: a connection and a channel of amqplib's callback API.
  * - `amqplib.message`, `kafkajs.eachMessage.payload`, `kafkajs.eachBatch.payload`, `bullmq.job`, `bull.job`,
  *   `bull.done`, `sqs.message`, `pubsub.message`: queue deliveries and their acks.
  * - `lambda.event`, `lambda.context`, `lambda.callback`: AWS Lambda handler arguments.
@@ -166,6 +167,27 @@ export const frameworks: readonly FrameworkCallback[] = [
     id: 'amqplib.consume',
     kind: 'queue',
     registrar: { from: 'package', package: ['amqplib', 'amqplib/callback_api', 'amqp-connection-manager'], path: ['**', 'consume'] },
+    args: [1],
+    params: ['amqplib.message'],
+  },
+  // amqplib's callback API hands the connection and the channel to callbacks (`amqp.connect(url, (err, conn) => ...)`,
+  // `conn.createChannel((err, ch) => ...)`) instead of returning them: these give them their roles.
+  {
+    id: 'amqplib.callback.connect',
+    kind: 'client',
+    registrar: { from: 'package', package: ['amqplib/callback_api'], path: ['connect'] },
+    params: [undefined, 'amqplib.connection'],
+  },
+  {
+    id: 'amqplib.callback.create-channel',
+    kind: 'client',
+    registrar: { from: 'role', role: 'amqplib.connection', path: ['createChannel|createConfirmChannel'] },
+    params: [undefined, 'amqplib.channel'],
+  },
+  {
+    id: 'amqplib.callback.consume',
+    kind: 'queue',
+    registrar: { from: 'role', role: 'amqplib.channel', path: ['consume'] },
     args: [1],
     params: ['amqplib.message'],
   },

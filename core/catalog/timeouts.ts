@@ -270,6 +270,11 @@ export const timeoutEntries: readonly CatalogEntry[] = [
     target: { from: 'package', package: ['amqplib', 'amqplib/callback_api', 'amqp-connection-manager'], path: ['**', 'publish|sendToQueue|waitForConfirms', '()'] },
   },
   {
+    id: 'amqplib.callback.publish',
+    role: 'state-changing',
+    target: { from: 'role', role: 'amqplib.channel', path: ['publish|sendToQueue|waitForConfirms', '()'] },
+  },
+  {
     id: 'bullmq.add',
     role: 'state-changing',
     target: { from: 'package', package: ['bullmq', 'bull', 'bee-queue'], path: ['**', 'add|addBulk', '()'] },

@@ -73,6 +73,7 @@ export const writeEntries: readonly CatalogEntry[] = [
   { id: 'write.bullmq.add', role: 'durable-write', target: { from: 'package', package: ['bullmq'], path: ['Queue|FlowProducer', 'new|#', 'add|addBulk', '()'] }, description: 'a BullMQ enqueue' },
   { id: 'write.bull.add', role: 'durable-write', target: { from: 'package', package: ['bull'], path: ['**', 'new|#', 'add', '()'] }, description: 'a Bull enqueue' },
   { id: 'write.amqplib.publish', role: 'durable-write', target: { from: 'package', package: ['amqplib', 'amqplib/callback_api'], path: ['**', 'publish|sendToQueue', '()'] }, facts: { settles: 'sync' }, description: 'a RabbitMQ publish' },
+  { id: 'write.amqplib.callback.publish', role: 'durable-write', target: { from: 'role', role: 'amqplib.channel', path: ['publish|sendToQueue', '()'] }, facts: { settles: 'sync' }, description: 'a RabbitMQ publish on a channel of the callback API' },
   { id: 'write.amqp-connection-manager.publish', role: 'durable-write', target: { from: 'package', package: ['amqp-connection-manager'], path: ['**', 'publish|sendToQueue', '()'] }, description: 'a RabbitMQ publish (confirmed)' },
   { id: 'write.pubsub.publish', role: 'durable-write', target: { from: 'package', package: ['@google-cloud/pubsub'], path: ['**', 'topic', '()', 'publish|publishMessage|publishJSON', '()'] }, description: 'a Pub/Sub publish' },
 ];
