@@ -21,7 +21,8 @@ import type { CatalogEntry } from './types.js';
  *   `facts.defaultBounded` readers are bounded unless that limit is huge.
  * - `bounded-reader`: a middleware that caps the body for every later read (`facts.kind: 'middleware'`).
  * - `upload-parser`: a multipart parser that needs `limits.fileSize` (`facts.optionsArg`,
- *   `facts.limitsOption`, `facts.sizeOption`).
+ *   `facts.limitsOption`, `facts.sizeOption`). `facts.limitsInherited`: options without the limits option
+ *   may get it from elsewhere (NestJS's `MulterModule`), so only a limits object written at the call is judged.
  * - `body-parser`: a body parser or server whose size options must not be turned off.
  *   `facts.optionsArg` (a number or `'last'`) and `facts.limits`: `{ option, default, kind }`, where `kind`
  *   is `bytes` (a byte size: number or `'10mb'`) or `count` (a number of parameters).
@@ -385,6 +386,30 @@ const uploadParsers: readonly CatalogEntry[] = [
     target: { from: 'package', package: ['busboy', 'connect-busboy'], path: ['()|new'] },
     facts: { optionsArg: 0, limitsOption: 'limits', sizeOption: 'fileSize' },
     description: 'busboy streams files of any size unless `limits.fileSize` is set.',
+  },
+  // NestJS's interceptors run multer with the module's options (`MulterModule.register(...)`, often in another file)
+  // spread with their own: options without `limits` keep the module's, but a `limits` written here replaces them, so
+  // it must cap the file size itself.
+  {
+    id: 'nestjs.file-interceptor',
+    role: 'upload-parser',
+    target: { from: 'package', package: '@nestjs/platform-express', path: ['FileInterceptor|FileFieldsInterceptor', '()'] },
+    facts: { optionsArg: 1, limitsOption: 'limits', sizeOption: 'fileSize', limitsInherited: true },
+    description: 'A NestJS file interceptor whose own `limits` (replacing the module\'s) has no `fileSize`.',
+  },
+  {
+    id: 'nestjs.files-interceptor',
+    role: 'upload-parser',
+    target: { from: 'package', package: '@nestjs/platform-express', path: ['FilesInterceptor', '()'] },
+    facts: { optionsArg: 2, limitsOption: 'limits', sizeOption: 'fileSize', limitsInherited: true },
+    description: 'A NestJS files interceptor whose own `limits` (replacing the module\'s) has no `fileSize`.',
+  },
+  {
+    id: 'nestjs.any-files-interceptor',
+    role: 'upload-parser',
+    target: { from: 'package', package: '@nestjs/platform-express', path: ['AnyFilesInterceptor', '()'] },
+    facts: { optionsArg: 0, limitsOption: 'limits', sizeOption: 'fileSize', limitsInherited: true },
+    description: 'A NestJS any-files interceptor whose own `limits` (replacing the module\'s) has no `fileSize`.',
   },
 ];
 

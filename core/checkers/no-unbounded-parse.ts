@@ -97,6 +97,8 @@ function sinkNeeds(entry: CatalogEntry): boolean | readonly string[] {
     const options = limitFacts(entry).map((fact) => fact.option);
     return options.length > 0 && options;
   }
+  // Limits inherited from elsewhere: a finding needs the limits option written in the file.
+  if (entry.role === 'upload-parser' && entry.facts?.limitsInherited === true) return [typeof entry.facts.limitsOption === 'string' ? entry.facts.limitsOption : 'limits'];
   if (entry.role !== 'unbounded-reader') return true;
   if (readsHostileInput(entry)) return false;
   const facts = entry.facts ?? {};
@@ -623,7 +625,10 @@ function checkUploadParser(ctx: CheckContext, call: CallLike, entry: CatalogEntr
     suggestions: edits ? [{ messageId: 'addFileSizeLimit', data: { option: `${limitsName}.${sizeName}` }, edits }] : undefined,
   });
   const { present, node } = optionsArgument(ctx, call, facts.optionsArg);
+  // Limits that may come from elsewhere (`limitsInherited`: NestJS's MulterModule) are judged only where written.
+  const inherited = facts.limitsInherited === true;
   if (!present) {
+    if (inherited) return undefined;
     const close = call.range[1] - 1;
     const emptyParens = call.arguments.length === 0 && ctx.file.text[close] === ')' && ctx.file.text.slice(call.callee.range[1], close).trim() === '(';
     return finding(emptyParens ? [{ range: [close, close], text: `{ ${limitsName}: { ${sizeName}: ${SUGGESTED_FILE_SIZE} } }` }] : undefined);
@@ -632,7 +637,7 @@ function checkUploadParser(ctx: CheckContext, call: CallLike, entry: CatalogEntr
   if (!options) return undefined;
   const limits = lookup(ctx, options, limitsName);
   if (limits.kind === 'unknown') return undefined;
-  if (limits.kind === 'missing') return finding([addPropertyEdit(options, `${limitsName}: { ${sizeName}: ${SUGGESTED_FILE_SIZE} }`)]);
+  if (limits.kind === 'missing') return inherited ? undefined : finding([addPropertyEdit(options, `${limitsName}: { ${sizeName}: ${SUGGESTED_FILE_SIZE} }`)]);
   const value = limits.property.value;
   const limitsObject = resolveObject(ctx, value);
   if (!limitsObject) {
