@@ -376,9 +376,16 @@ const uploadParsers: readonly CatalogEntry[] = [
   {
     id: 'multer',
     role: 'upload-parser',
-    target: { from: 'package', package: 'multer', path: ['()'] },
+    target: { from: 'package', package: ['multer', '@koa/multer', 'koa-multer'], path: ['()'] },
     facts: { optionsArg: 0, limitsOption: 'limits', sizeOption: 'fileSize' },
-    description: 'multer accepts files of any size unless `limits.fileSize` is set.',
+    description: 'multer (and its Koa wrappers) accepts files of any size unless `limits.fileSize` is set.',
+  },
+  {
+    id: 'express-fileupload',
+    role: 'upload-parser',
+    target: { from: 'package', package: 'express-fileupload', path: ['()'] },
+    facts: { optionsArg: 0, limitsOption: 'limits', sizeOption: 'fileSize' },
+    description: 'express-fileupload accepts files of any size unless `limits.fileSize` is set.',
   },
   {
     id: 'busboy',
