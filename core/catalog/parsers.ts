@@ -372,6 +372,17 @@ const boundedReaders: readonly CatalogEntry[] = [
   },
 ];
 
+/** A NestJS multer interceptor of `@nestjs/platform-express` whose options are argument `optionsArg`. */
+function nestInterceptor(id: string, names: string, optionsArg: number): CatalogEntry {
+  return {
+    id,
+    role: 'upload-parser',
+    target: { from: 'package', package: '@nestjs/platform-express', path: [names, '()'] },
+    facts: { optionsArg, limitsOption: 'limits', sizeOption: 'fileSize', limitsInherited: true },
+    description: `A NestJS \`${names.replaceAll('|', '`/`')}\` whose own \`limits\` (replacing the module's) has no \`fileSize\`.`,
+  };
+}
+
 const uploadParsers: readonly CatalogEntry[] = [
   {
     id: 'multer',
@@ -397,27 +408,9 @@ const uploadParsers: readonly CatalogEntry[] = [
   // NestJS's interceptors run multer with the module's options (`MulterModule.register(...)`, often in another file)
   // spread with their own: options without `limits` keep the module's, but a `limits` written here replaces them, so
   // it must cap the file size itself.
-  {
-    id: 'nestjs.file-interceptor',
-    role: 'upload-parser',
-    target: { from: 'package', package: '@nestjs/platform-express', path: ['FileInterceptor|FileFieldsInterceptor', '()'] },
-    facts: { optionsArg: 1, limitsOption: 'limits', sizeOption: 'fileSize', limitsInherited: true },
-    description: 'A NestJS file interceptor whose own `limits` (replacing the module\'s) has no `fileSize`.',
-  },
-  {
-    id: 'nestjs.files-interceptor',
-    role: 'upload-parser',
-    target: { from: 'package', package: '@nestjs/platform-express', path: ['FilesInterceptor', '()'] },
-    facts: { optionsArg: 2, limitsOption: 'limits', sizeOption: 'fileSize', limitsInherited: true },
-    description: 'A NestJS files interceptor whose own `limits` (replacing the module\'s) has no `fileSize`.',
-  },
-  {
-    id: 'nestjs.any-files-interceptor',
-    role: 'upload-parser',
-    target: { from: 'package', package: '@nestjs/platform-express', path: ['AnyFilesInterceptor', '()'] },
-    facts: { optionsArg: 0, limitsOption: 'limits', sizeOption: 'fileSize', limitsInherited: true },
-    description: 'A NestJS any-files interceptor whose own `limits` (replacing the module\'s) has no `fileSize`.',
-  },
+  nestInterceptor('nestjs.file-interceptor', 'FileInterceptor|FileFieldsInterceptor', 1),
+  nestInterceptor('nestjs.files-interceptor', 'FilesInterceptor', 2),
+  nestInterceptor('nestjs.any-files-interceptor', 'AnyFilesInterceptor', 0),
 ];
 
 const bodyParsers: readonly CatalogEntry[] = [
