@@ -7,7 +7,7 @@ import { walkFunction, type FlowDomain } from '../flow.js';
 import { behindGate, mayFind, vocabularyOf, type GateSpec } from '../gate.js';
 import { handlerOf } from '../handlers.js';
 import { isKnownOrigin, matchTrace } from '../match.js';
-import { isWriteSql, sqlTextOf } from '../no-ack-before-durable-write-sql.js';
+import { isWriteSql, sqlTextOf } from '../sql-text.js';
 import { enclosingFunction, parameterBase, propertyName, registrationOf, traceOf, type Trace } from '../origin.js';
 import { scopeIndex } from '../scope.js';
 import { summarize } from '../summaries.js';

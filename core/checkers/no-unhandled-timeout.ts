@@ -17,6 +17,7 @@ import { handlerOf } from '../handlers.js';
 import { matchNode } from '../match.js';
 import { classMembers, enclosingClass, propertyName, returnsOf, traceOf, unwrap } from '../origin.js';
 import { scopeIndex } from '../scope.js';
+import { sqlTextOf } from '../sql-text.js';
 import { summarize } from '../summaries.js';
 import type { CallLike, CheckContext, Finding, FindingSuggestion, FunctionNode, Node, SourceFile } from '../types.js';
 import {
@@ -1369,14 +1370,8 @@ function graphQlQuery(ctx: CheckContext, raw: Node, depth: number): string | und
 function sqlCallWrites(ctx: CheckContext, call: TSESTree.CallExpression): boolean {
   const first = at(call.arguments, 0);
   if (!first) return false;
-  const text = stringValue(ctx, first) ?? sqlTextOfConfig(ctx, first);
+  const text = sqlTextOf(ctx, first);
   return text !== undefined && sqlIsWrite(text);
-}
-
-function sqlTextOfConfig(ctx: CheckContext, arg: Node): string | undefined {
-  const obj = objectOf(ctx, arg, 0);
-  const text = obj && (propertyValue(obj, 'text') ?? propertyValue(obj, 'sql'));
-  return text ? stringValue(ctx, text) : undefined;
 }
 
 /** `new SendMessageCommand(...)` (or a constant holding one) -> `SendMessageCommand`. */

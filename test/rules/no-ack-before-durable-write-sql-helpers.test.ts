@@ -75,8 +75,42 @@ ruleTester.run('no-ack-before-durable-write (SQL built by a helper)', rule, {
       pool.query(text, values).catch(() => {});`,
       ),
     },
+    {
+      name: 'kafkajs eachMessage: a `let` reassigned before the floating query holds no known statement',
+      code: consumer(
+        `const mode = process.env.MODE;`,
+        `let sql = 'SELECT 1';
+      if (mode === 'write') sql = 'INSERT INTO samples (device_id, value) VALUES ($1, $2)';
+      pool.query(sql, [rows[0].deviceId, rows[0].value]).catch(() => {});`,
+      ),
+    },
   ],
   invalid: [
+    {
+      name: 'kafkajs eachMessage: the INSERT text is in a `let` written only where it is declared',
+      code: consumer(
+        `const mode = process.env.MODE;`,
+        `let sql = 'INSERT INTO samples (device_id, value) VALUES ($1, $2)';
+      pool.query(sql, [rows[0].deviceId, rows[0].value]);`,
+      ),
+      errors: [
+        {
+          messageId: 'pendingAtImplicitAck',
+          line: 16,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'awaitWrite',
+              output: consumer(
+                `const mode = process.env.MODE;`,
+                `let sql = 'INSERT INTO samples (device_id, value) VALUES ($1, $2)';
+      await pool.query(sql, [rows[0].deviceId, rows[0].value]);`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'kafkajs eachMessage: the INSERT built by a helper is fired without await and the offset commits on return',
       code: consumer(buildInsert, `const { text, values } = buildInsert(rows);

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { propertyName, returnsOf, unwrap } from './origin.js';
 import { scopeIndex } from './scope.js';
 import type { CheckContext, FunctionNode, Node } from './types.js';
@@ -23,10 +24,12 @@ export function isWriteSql(text: string): boolean {
 
 /**
  * The SQL text an argument holds, when it can be read in the file: a string or template literal, a
- * constant, a concatenation, a `{ text }` / `{ sql }` query config, a tagged template (`Prisma.sql`).
+ * constant, a concatenation, a `{ text }` / `{ sql }` query config, a tagged template (`Prisma.sql`), or what a
+ * helper of the file returns. Shared by the rules that ask whether a SQL call writes.
  */
-export function sqlTextOf(ctx: CheckContext, node: Node, depth = 0): string | undefined {
+export function sqlTextOf(ctx: CheckContext, raw: Node, depth = 0): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  const node = unwrap(raw);
   switch (node.type) {
     case 'Literal':
       return typeof node.value === 'string' ? node.value : undefined;
@@ -43,10 +46,6 @@ export function sqlTextOf(ctx: CheckContext, node: Node, depth = 0): string | un
       }
       return sqlTextOf(ctx, left, depth + 1);
     }
-    case 'TSAsExpression':
-    case 'TSNonNullExpression':
-    case 'TSSatisfiesExpression':
-      return sqlTextOf(ctx, node.expression, depth + 1);
     case 'ObjectExpression':
       for (const prop of node.properties) {
         if (prop.type === 'Property' && (propertyName(prop) === 'text' || propertyName(prop) === 'sql')) return sqlTextOf(ctx, prop.value, depth + 1);
@@ -57,7 +56,7 @@ export function sqlTextOf(ctx: CheckContext, node: Node, depth = 0): string | un
       const def = variable?.defs[0];
       if (!def || def.type !== 'Variable') return undefined;
       const declarator = def.node;
-      if (declarator.parent.kind !== 'const' || !declarator.init) return undefined;
+      if (!declarator.init || !isConstant(variable)) return undefined;
       if (declarator.id.type === 'Identifier') return sqlTextOf(ctx, declarator.init, depth + 1);
       // `const { text, values } = buildInsert(rows)`: the `text` of what the initializer is.
       const key = destructuredKey(declarator.id, node);
@@ -84,8 +83,9 @@ function propertySqlTextOf(ctx: CheckContext, raw: Node, key: string, depth: num
     case 'CallExpression':
       return agreedText(ctx, node, depth, (c, value) => propertySqlTextOf(c, value, key, depth + 1));
     case 'Identifier': {
-      const def = scopeIndex(ctx.file).variableOf(node)?.defs[0];
-      if (def?.type !== 'Variable' || def.node.parent.kind !== 'const' || !def.node.init || def.node.id.type !== 'Identifier') return undefined;
+      const variable = scopeIndex(ctx.file).variableOf(node);
+      const def = variable?.defs[0];
+      if (!variable || def?.type !== 'Variable' || !def.node.init || def.node.id.type !== 'Identifier' || !isConstant(variable)) return undefined;
       return propertySqlTextOf(ctx, def.node.init, key, depth + 1);
     }
     default:
@@ -119,6 +119,14 @@ function returnedValues(ctx: CheckContext, fn: FunctionNode): readonly Node[] {
     values.push(ret.argument);
   }
   return values;
+}
+
+/** A `const`, or a `let`/`var` written only where it is declared. */
+function isConstant(variable: Scope.Variable): boolean {
+  const def = variable.defs.at(0);
+  if (def?.type !== 'Variable') return false;
+  if (def.node.parent.kind === 'const') return true;
+  return variable.defs.length === 1 && variable.references.every((ref) => !ref.isWrite() || ref.init === true);
 }
 
 /** The key of the property a pattern binds `id` from (`text` in `{ text }` and in `{ text: sql }`), one level deep. */
