@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
       unboundedParse:
         '`{{parser}}` parses {{source}} with no length check before it, so an oversized payload costs memory and event-loop time. Reject payloads above a maximum length before parsing.',
       uploadWithoutFileSize:
-        '`{{name}}` is configured without `{{option}}`, so it accepts an upload of any size (a `limits` that is not an object is ignored). Set `{{option}}` to the largest file you accept.',
+        '`{{name}}` is configured without a bounded `{{option}}`, so it accepts an upload of any size. Set `{{option}}` to the largest file you accept.',
       bodyLimitTooLarge:
         '`{{option}}: {{value}}` turns the size bound of `{{name}}` off (above {{max}}), so one request can make the parser hold that much in memory. Keep it at what the endpoint needs (the default is {{default}}).',
       socketWithoutMaxPayload:

@@ -23,6 +23,9 @@ import type { CatalogEntry } from './types.js';
  * - `upload-parser`: a multipart parser that needs `limits.fileSize` (`facts.optionsArg`,
  *   `facts.limitsOption`, `facts.sizeOption`). `facts.limitsInherited`: options without the limits option
  *   may get it from elsewhere (NestJS's `MulterModule`), so only a limits object written at the call is judged.
+ *   `facts.limitsOption: false`: the size is an option of its own (`maxFileSize`), not one inside `limits`.
+ *   `facts.defaultBounded`: the library caps the size by default (formidable), so only a size option written at
+ *   the call that turns the cap off is reported.
  * - `body-parser`: a body parser or server whose size options must not be turned off.
  *   `facts.optionsArg` (a number or `'last'`) and `facts.limits`: `{ option, default, kind }`, where `kind`
  *   is `bytes` (a byte size: number or `'10mb'`) or `count` (a number of parameters).
@@ -390,6 +393,45 @@ const uploadParsers: readonly CatalogEntry[] = [
     target: { from: 'package', package: ['multer', '@koa/multer', 'koa-multer'], path: ['()'] },
     facts: { optionsArg: 0, limitsOption: 'limits', sizeOption: 'fileSize' },
     description: 'multer (and its Koa wrappers) accepts files of any size unless `limits.fileSize` is set.',
+  },
+  {
+    id: 'multiparty',
+    role: 'upload-parser',
+    target: { from: 'package', package: 'multiparty', path: ['Form', 'new'] },
+    facts: { optionsArg: 0, limitsOption: false, sizeOption: 'maxFilesSize' },
+    description: 'multiparty accepts files of any total size unless `maxFilesSize` is set.',
+  },
+  {
+    id: 'graphql-upload',
+    role: 'upload-parser',
+    target: { from: 'package', package: 'graphql-upload', path: ['graphqlUploadExpress|graphqlUploadKoa', '()'] },
+    facts: { optionsArg: 0, limitsOption: false, sizeOption: 'maxFileSize' },
+    description: 'graphql-upload accepts files of any size unless `maxFileSize` is set.',
+  },
+  {
+    id: 'graphql-upload.module',
+    role: 'upload-parser',
+    target: {
+      from: 'package',
+      package: ['graphql-upload/graphqlUploadExpress.js', 'graphql-upload/graphqlUploadExpress.mjs', 'graphql-upload/graphqlUploadKoa.js', 'graphql-upload/graphqlUploadKoa.mjs'],
+      path: ['()'],
+    },
+    facts: { optionsArg: 0, limitsOption: false, sizeOption: 'maxFileSize' },
+    description: 'graphql-upload (one module per middleware, v14 and later) accepts files of any size unless `maxFileSize` is set.',
+  },
+  {
+    id: 'formidable',
+    role: 'upload-parser',
+    target: { from: 'package', package: 'formidable', path: ['()'] },
+    facts: { optionsArg: 0, limitsOption: false, sizeOption: 'maxFileSize', defaultBounded: true },
+    description: 'formidable caps each file at 200 MB by default; reported when `maxFileSize` turns the cap off.',
+  },
+  {
+    id: 'formidable.named',
+    role: 'upload-parser',
+    target: { from: 'package', package: 'formidable', path: ['IncomingForm|formidable', '()|new'] },
+    facts: { optionsArg: 0, limitsOption: false, sizeOption: 'maxFileSize', defaultBounded: true },
+    description: 'formidable caps each file at 200 MB by default; reported when `maxFileSize` turns the cap off.',
   },
   {
     id: 'express-fileupload',

@@ -97,8 +97,13 @@ function sinkNeeds(entry: CatalogEntry): boolean | readonly string[] {
     const options = limitFacts(entry).map((fact) => fact.option);
     return options.length > 0 && options;
   }
-  // Limits inherited from elsewhere: a finding needs the limits option written in the file.
-  if (entry.role === 'upload-parser' && entry.facts?.limitsInherited === true) return [typeof entry.facts.limitsOption === 'string' ? entry.facts.limitsOption : 'limits'];
+  if (entry.role === 'upload-parser') {
+    // Bounded by default: a finding needs the size option written; limits inherited from elsewhere: the limits option.
+    const facts = entry.facts ?? {};
+    if (facts.defaultBounded === true) return [typeof facts.sizeOption === 'string' ? facts.sizeOption : 'fileSize'];
+    if (facts.limitsInherited === true) return [typeof facts.limitsOption === 'string' ? facts.limitsOption : 'limits'];
+    return true;
+  }
   if (entry.role !== 'unbounded-reader') return true;
   if (readsHostileInput(entry)) return false;
   const facts = entry.facts ?? {};
@@ -616,39 +621,48 @@ function checkConfiguration(ctx: CheckContext, call: CallLike, settings: Setting
 
 function checkUploadParser(ctx: CheckContext, call: CallLike, entry: CatalogEntry): Omit<Finding, 'ruleId'> | undefined {
   const facts = entry.facts ?? {};
-  const limitsName = typeof facts.limitsOption === 'string' ? facts.limitsOption : 'limits';
+  // `limitsOption: false`: the size is an option of its own (`maxFileSize`), not one inside `limits`.
+  const limitsName = facts.limitsOption === false ? undefined : typeof facts.limitsOption === 'string' ? facts.limitsOption : 'limits';
   const sizeName = typeof facts.sizeOption === 'string' ? facts.sizeOption : 'fileSize';
+  const option = limitsName === undefined ? sizeName : `${limitsName}.${sizeName}`;
+  /** `{ limits: { fileSize: N } }`, or `{ maxFileSize: N }`, without its outer braces. */
+  const sized = limitsName === undefined ? `${sizeName}: ${SUGGESTED_FILE_SIZE}` : `${limitsName}: { ${sizeName}: ${SUGGESTED_FILE_SIZE} }`;
   const finding = (edits: TextEdit[] | undefined): Omit<Finding, 'ruleId'> => ({
     messageId: 'uploadWithoutFileSize',
-    data: { name: calleeText(ctx, call), option: `${limitsName}.${sizeName}` },
+    data: { name: calleeText(ctx, call), option },
     node: call,
-    suggestions: edits ? [{ messageId: 'addFileSizeLimit', data: { option: `${limitsName}.${sizeName}` }, edits }] : undefined,
+    suggestions: edits ? [{ messageId: 'addFileSizeLimit', data: { option }, edits }] : undefined,
   });
   const { present, node } = optionsArgument(ctx, call, facts.optionsArg);
-  // Limits that may come from elsewhere (`limitsInherited`: NestJS's MulterModule) are judged only where written.
-  const inherited = facts.limitsInherited === true;
+  // Nothing to report where the option is left out: limits that may come from elsewhere (`limitsInherited`:
+  // NestJS's MulterModule) or a library bounded by default (`defaultBounded`: formidable) are judged where written.
+  const absentIsBounded = facts.limitsInherited === true || facts.defaultBounded === true;
   if (!present) {
-    if (inherited) return undefined;
+    if (absentIsBounded) return undefined;
     const close = call.range[1] - 1;
     const emptyParens = call.arguments.length === 0 && ctx.file.text[close] === ')' && ctx.file.text.slice(call.callee.range[1], close).trim() === '(';
-    return finding(emptyParens ? [{ range: [close, close], text: `{ ${limitsName}: { ${sizeName}: ${SUGGESTED_FILE_SIZE} } }` }] : undefined);
+    return finding(emptyParens ? [{ range: [close, close], text: `{ ${sized} }` }] : undefined);
   }
   const options = resolveObject(ctx, node);
   if (!options) return undefined;
-  const limits = lookup(ctx, options, limitsName);
-  if (limits.kind === 'unknown') return undefined;
-  if (limits.kind === 'missing') return inherited ? undefined : finding([addPropertyEdit(options, `${limitsName}: { ${sizeName}: ${SUGGESTED_FILE_SIZE} }`)]);
-  const value = limits.property.value;
-  const limitsObject = resolveObject(ctx, value);
-  if (!limitsObject) {
-    // Not an object literal: multer and busboy ignore a `limits` that is not an object.
-    const v = evalSize(ctx, value);
-    if (v === undefined || v.kind === 'object') return undefined;
-    return finding([{ range: value.range, text: `{ ${sizeName}: ${ctx.file.text.slice(value.range[0], value.range[1])} }` }]);
+  let holder = options;
+  if (limitsName !== undefined) {
+    const limits = lookup(ctx, options, limitsName);
+    if (limits.kind === 'unknown') return undefined;
+    if (limits.kind === 'missing') return absentIsBounded ? undefined : finding([addPropertyEdit(options, sized)]);
+    const value = limits.property.value;
+    const limitsObject = resolveObject(ctx, value);
+    if (!limitsObject) {
+      // Not an object literal: multer and busboy ignore a `limits` that is not an object.
+      const v = evalSize(ctx, value);
+      if (v === undefined || v.kind === 'object') return undefined;
+      return finding([{ range: value.range, text: `{ ${sizeName}: ${ctx.file.text.slice(value.range[0], value.range[1])} }` }]);
+    }
+    holder = limitsObject;
   }
-  const size = lookup(ctx, limitsObject, sizeName);
+  const size = lookup(ctx, holder, sizeName);
   if (size.kind === 'unknown') return undefined;
-  if (size.kind === 'missing') return finding([addPropertyEdit(limitsObject, `${sizeName}: ${SUGGESTED_FILE_SIZE}`)]);
+  if (size.kind === 'missing') return facts.defaultBounded === true ? undefined : finding([addPropertyEdit(holder, `${sizeName}: ${SUGGESTED_FILE_SIZE}`)]);
   const v = evalSize(ctx, size.property.value);
   if (v === undefined) return undefined;
   if (v.kind === 'number' && Number.isFinite(v.value)) return undefined;

@@ -1,5 +1,6 @@
-// Upload parsers beyond multer and busboy that buffer files of any size by default: express-fileupload, and
-// multer's Koa wrappers (@koa/multer, koa-multer), which take multer's options.
+// Upload parsers beyond multer and busboy: express-fileupload and multer's Koa wrappers (@koa/multer, koa-multer),
+// which take multer's `limits.fileSize`; multiparty and graphql-upload, whose size is an option of its own and
+// unbounded by default; formidable, bounded by default (200 MB a file) unless `maxFileSize` turns the cap off.
 import rule from '../../rules/no-unbounded-parse.js';
 import { createRuleTester } from '../rule-tester.js';
 
@@ -40,8 +41,146 @@ export const app = express();
 app.use(fileUpload());
 `,
     },
+    {
+      name: 'formidable at its default cap, and with a finite maxFileSize',
+      code: `import http from 'node:http';
+import formidable, { IncomingForm } from 'formidable';
+
+http.createServer((req, res) => {
+  const form = req.url === '/avatars' ? new IncomingForm({ maxFileSize: 2 * 1024 * 1024 }) : formidable();
+  form.parse(req, (err) => res.end(err ? 'failed' : 'ok'));
+}).listen(3000);
+`,
+    },
+    {
+      name: 'multiparty with maxFilesSize, graphql-upload with maxFileSize',
+      code: `import express from 'express';
+import multiparty from 'multiparty';
+import { graphqlUploadExpress } from 'graphql-upload';
+
+export const app = express();
+app.use('/graphql', graphqlUploadExpress({ maxFileSize: 10_000_000, maxFiles: 5 }));
+app.post('/scans', (req, res) => {
+  new multiparty.Form({ maxFilesSize: 20 * 1024 * 1024 }).parse(req, () => res.end());
+});
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'graphql-upload middleware with no options (no size cap by default)',
+      code: `import express from 'express';
+import { graphqlUploadExpress } from 'graphql-upload';
+
+export const app = express();
+app.use('/graphql', graphqlUploadExpress());
+`,
+      errors: [
+        {
+          messageId: 'uploadWithoutFileSize',
+          line: 5,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'addFileSizeLimit',
+              output: `import express from 'express';
+import { graphqlUploadExpress } from 'graphql-upload';
+
+export const app = express();
+app.use('/graphql', graphqlUploadExpress({ maxFileSize: 10 * 1024 * 1024 }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'graphql-upload v14+ module (default export) with a file count but no size',
+      code: `import Koa from 'koa';
+import graphqlUploadKoa from 'graphql-upload/graphqlUploadKoa.mjs';
+
+export const app = new Koa();
+app.use(graphqlUploadKoa({ maxFiles: 3 }));
+`,
+      errors: [
+        {
+          messageId: 'uploadWithoutFileSize',
+          line: 5,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'addFileSizeLimit',
+              output: `import Koa from 'koa';
+import graphqlUploadKoa from 'graphql-upload/graphqlUploadKoa.mjs';
+
+export const app = new Koa();
+app.use(graphqlUploadKoa({ maxFiles: 3, maxFileSize: 10 * 1024 * 1024 }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "formidable with its cap turned off (maxFileSize: Infinity)",
+      code: `import http from 'node:http';
+import formidable from 'formidable';
+
+http.createServer((req, res) => {
+  formidable({ maxFileSize: Infinity }).parse(req, () => res.end());
+}).listen(3000);
+`,
+      errors: [
+        {
+          messageId: 'uploadWithoutFileSize',
+          line: 5,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addFileSizeLimit',
+              output: `import http from 'node:http';
+import formidable from 'formidable';
+
+http.createServer((req, res) => {
+  formidable({ maxFileSize: 10 * 1024 * 1024 }).parse(req, () => res.end());
+}).listen(3000);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'multiparty with no options (no total size cap by default)',
+      code: `import express from 'express';
+import multiparty from 'multiparty';
+
+export const app = express();
+app.post('/scans', (req, res) => {
+  new multiparty.Form().parse(req, () => res.end());
+});
+`,
+      errors: [
+        {
+          messageId: 'uploadWithoutFileSize',
+          line: 6,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'addFileSizeLimit',
+              output: `import express from 'express';
+import multiparty from 'multiparty';
+
+export const app = express();
+app.post('/scans', (req, res) => {
+  new multiparty.Form({ maxFilesSize: 10 * 1024 * 1024 }).parse(req, () => res.end());
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'express-fileupload with no options',
       code: `import express from 'express';
