@@ -516,10 +516,14 @@ function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
       }
     }
   }
-  // A method of a class used through `this`: `consumer.run({ eachMessage: this.handle.bind(this) })`; or through an
-  // instance the file makes and keeps in a constant: `const rpc = new RpcServer(); http.createServer(rpc.listener())`.
+  // A method of a class (or an arrow function in a field, `create = async (req, res) => {...}`) used through `this`:
+  // `consumer.run({ eachMessage: this.handle.bind(this) })`; or through an instance the file makes and keeps in a
+  // constant: `const rpc = new RpcServer(); http.createServer(rpc.listener())`, `router.post('/', orders.create)`.
   const method = fn.parent;
-  if (method.type === 'MethodDefinition' && !method.static && method.kind === 'method') {
+  if (
+    (method.type === 'MethodDefinition' && !method.static && method.kind === 'method') ||
+    (method.type === 'PropertyDefinition' && !method.static && method.value === fn)
+  ) {
     const name = propertyName(method);
     const cls = method.parent.parent;
     if (name) {
