@@ -138,8 +138,12 @@ interface Run {
   paramCalls?: ParamCall[];
 }
 
-/** Every finding is about a durable write (core/gate.ts)... */
-const WRITES: GateSpec = { roles: ['durable-write'] };
+/**
+ * Every finding is about a durable write (core/gate.ts)... A write rooted at a framework's value (a channel of
+ * amqplib's callback API) exists only where a framework hands that value out: `rolePaths` asks for one of those
+ * frameworks, not only for the names of the path.
+ */
+const WRITES: GateSpec = { roles: ['durable-write'], frameworks: true, rolePaths: true };
 /**
  * ...and an acknowledgement: an ack of the catalog, or a value a framework hands to its callbacks (a response, a
  * Lambda callback, a handler whose return acknowledges), or an error-first callback told of success
@@ -148,13 +152,19 @@ const WRITES: GateSpec = { roles: ['durable-write'] };
 const ACKS: GateSpec = { roles: ['ack'], frameworks: true };
 const ACKS_OR_CALLBACKS: GateSpec = { ...ACKS, fragments: [String.raw`\((?:\s|\(|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*null(?![\w$])`] };
 
+/**
+ * Is the gate open for the file (also for tests)? Every finding is about a durable write and an ack: a file where
+ * either cannot be named has none (core/gate.ts).
+ */
+export function ackBeforeWriteGate(ctx: CheckContext, checkSuccessCallbacks: boolean): boolean {
+  return mayFind(ctx, vocabularyOf(ctx, WRITES)) && mayFind(ctx, vocabularyOf(ctx, checkSuccessCallbacks ? ACKS_OR_CALLBACKS : ACKS));
+}
+
 /** Checks one file. */
 export function checkNoAckBeforeDurableWrite(base: CheckContext, opts: NoAckBeforeDurableWriteOptions = {}): Finding[] {
   const options = { ...defaultOptions, ...opts };
   const ctx = withCatalog(base, ruleExtension(opts, () => ({ entries: optionEntries(options) })));
-  // Every finding is about a durable write and an ack: a file where either cannot be named has none (core/gate.ts).
-  const open = mayFind(ctx, vocabularyOf(ctx, WRITES)) && mayFind(ctx, vocabularyOf(ctx, options.checkSuccessCallbacks ? ACKS_OR_CALLBACKS : ACKS));
-  return behindGate(RULE_ID, ctx, open, () => checkFile(ctx, options));
+  return behindGate(RULE_ID, ctx, ackBeforeWriteGate(ctx, options.checkSuccessCallbacks), () => checkFile(ctx, options));
 }
 
 function checkFile(ctx: CheckContext, options: Required<NoAckBeforeDurableWriteOptions>): Finding[] {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkNoAckBeforeDurableWrite } from '../../core/checkers/no-ack-before-durable-write.js';
+import { ackBeforeWriteGate, checkNoAckBeforeDurableWrite } from '../../core/checkers/no-ack-before-durable-write.js';
 import { checkNoUnboundedParse, unboundedParseGate } from '../../core/checkers/no-unbounded-parse.js';
 import { checkNoUnhandledTimeout } from '../../core/checkers/no-unhandled-timeout.js';
 import { checkNoWallClockAtBoundary } from '../../core/checkers/no-wall-clock-at-boundary.js';
@@ -298,5 +298,32 @@ export async function expire(id: string) {
     expect(checkNoWallClockAtBoundary(contextOf(code))).toHaveLength(0);
     const found = checkNoWallClockAtBoundary(contextOf(code), { clocks: [{ from: 'package', package: '@acme/clock', path: ['currentTime', '()'] }] });
     expect(found).toHaveLength(1);
+  });
+});
+
+describe('gates: no-ack-before-durable-write', () => {
+  const gate = (code: string, path?: string) => ackBeforeWriteGate(contextOf(code, path), true);
+
+  it("a write rooted at a framework's value needs a framework that hands it out, not only the names of its path", () => {
+    // `publish` in a URL of an HTTP client, next to an express response: no channel of amqplib's callback API exists.
+    const client = `import express from 'express';
+import got from 'got';
+export const app = express();
+app.post('/carts/:id/publish', async (req, res) => {
+  await got.post(\`carts/\${req.params.id}/publish\`).json();
+  res.json({ published: true });
+});`;
+    expect(gate(client)).toBe(false);
+    // Where amqplib's callback API hands out a channel, its publish is a write.
+    const worker = `const amqp = require('amqplib/callback_api');
+amqp.connect(process.env.AMQP_URL, (err, conn) => {
+  conn.createChannel((err2, ch) => {
+    ch.consume('orders', (msg) => {
+      ch.ack(msg);
+      ch.publish('events', 'order.accepted', msg.content);
+    });
+  });
+});`;
+    expect(gate(worker, 'worker.cjs')).toBe(true);
   });
 });
