@@ -272,9 +272,14 @@ function build(catalog: Catalog, spec: GateSpec): Vocabulary {
     if (!shared) return ALWAYS_OPEN;
     frameworks = { shared, opens: spec.rolePaths !== true };
   }
-  const words = spec.words ?? [];
+  const fragmentPattern = fragments.length > 0 ? new RegExp(fragments.join('|'), 'i') : null;
+  // A word that holds a fragment is found by the fragment already (`TimeoutError` by `time[ d_-]?out`): only the
+  // others are looked for again as words. (Not with fragments that look around them: their match in a word alone
+  // says nothing of the text around it.)
+  const implied = fragmentPattern && !/\(\?<?[=!]/.test(fragmentPattern.source) ? fragmentPattern : null;
+  const words = (spec.words ?? []).filter((word) => !implied?.test(word));
   return {
-    fragments: fragments.length > 0 ? new RegExp(fragments.join('|'), 'i') : null,
+    fragments: fragmentPattern,
     words: words.length > 0 ? new RegExp(`(?<![\\w$])(?:${words.map(escape).join('|')})(?![\\w$])`) : null,
     groups: indexGroups(groups),
     frameworks,
@@ -316,10 +321,20 @@ function anyHolds(ctx: CheckContext, groups: Groups): boolean {
 function holds(ctx: CheckContext, group: Group): boolean {
   const file = ctx.file;
   if (group.framework !== undefined && !frameworkPresent(ctx, group.framework)) return false;
+  // Loops rather than `some` with a closure: this runs for every group a file is tried against.
   for (const alternatives of group.names) {
-    if (!alternatives.some((name) => nameWritten(file, name))) return false;
+    let written = false;
+    for (const name of alternatives) {
+      if (nameWritten(file, name)) {
+        written = true;
+        break;
+      }
+    }
+    if (!written) return false;
   }
-  return group.global === undefined || group.global.some((name) => referencesGlobal(ctx, name, group.types === true));
+  if (group.global === undefined) return true;
+  for (const name of group.global) if (referencesGlobal(ctx, name, group.types === true)) return true;
+  return false;
 }
 
 /** Do the frameworks hand out values with a role in the file? (Once per file and frameworks, for every gate.) */

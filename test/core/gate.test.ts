@@ -327,3 +327,21 @@ amqp.connect(process.env.AMQP_URL, (err, conn) => {
     expect(gate(worker, 'worker.cjs')).toBe(true);
   });
 });
+
+describe('gates: words and fragments', () => {
+  const ctx = contextOf('');
+  const at = (text: string) => ({ ...ctx, file: { ...ctx.file, text } });
+
+  it('opens on every word, those a fragment also finds and the others', () => {
+    const vocabulary = vocabularyOf(ctx, { roles: [], fragments: ['time[ d_-]?out'], words: ['TimeoutError', 'ERR_CANCELED'] });
+    expect(mayFind(at('if (err.name === "TimeoutError") retry();'), vocabulary)).toBe(true);
+    expect(mayFind(at('if (err.code === "ERR_CANCELED") return;'), vocabulary)).toBe(true);
+    expect(mayFind(at('const ERR_CANCELEDX = 1;'), vocabulary)).toBe(false);
+  });
+
+  it('keeps a word that a fragment looking around it finds only on its own', () => {
+    // `abc(?=$)` finds `zabc` alone, but not in `zabc.`, where the word still stands.
+    const vocabulary = vocabularyOf(ctx, { roles: [], fragments: ['abc(?=$)'], words: ['zabc'] });
+    expect(mayFind(at('zabc.'), vocabulary)).toBe(true);
+  });
+});
