@@ -489,7 +489,10 @@ function factoryRegistration(ctx: CheckContext, fn: FunctionNode): Registration 
   return undefined;
 }
 
-/** The nodes where `fn` is used as a value: the function expression itself, or references to its name. */
+/**
+ * The nodes where `fn` is used: the function expression itself, references to its name, and the members that name a
+ * method (or field) of it (`this.m`, `instance.m`), whether passed on or called (a factory's calls, for `registrationOf`).
+ */
 function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
   const sites: Node[] = [fn];
   const sIndex = scopeIndex(ctx.file);
