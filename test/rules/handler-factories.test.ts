@@ -7,11 +7,8 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
-ruleTester.run('no-ack-before-durable-write (handler factories)', ackRule, {
-  valid: [
-    {
-      name: 'express: the handler a factory returns awaits the INSERT before it answers',
-      code: `import express from 'express';
+/** An express app whose route is the handler `insertInto(table)` returns, with `body` as that handler's body. */
+const insertFactory = (body: string): string => `import express from 'express';
 import pg from 'pg';
 
 const pool = new pg.Pool();
@@ -20,13 +17,19 @@ app.use(express.json({ limit: '10kb' }));
 
 function insertInto(table) {
   return async (req, res) => {
-    await pool.query(\`INSERT INTO \${table} (payload) VALUES ($1)\`, [req.body]);
-    res.status(201).json({ ok: true });
+${body}
   };
 }
 
 app.post('/events', insertInto('events'));
-`,
+`;
+
+ruleTester.run('no-ack-before-durable-write (handler factories)', ackRule, {
+  valid: [
+    {
+      name: 'express: the handler a factory returns awaits the INSERT before it answers',
+      code: insertFactory(`    await pool.query(\`INSERT INTO \${table} (payload) VALUES ($1)\`, [req.body]);
+    res.status(201).json({ ok: true });`),
     },
     {
       name: 'a factory whose function is never registered: its `res` is a plain parameter',
@@ -64,22 +67,8 @@ export const rows = ['a', 'b'].map(toRow('audit'));
   invalid: [
     {
       name: 'express: the handler a factory returns answers 202 before the INSERT runs',
-      code: `import express from 'express';
-import pg from 'pg';
-
-const pool = new pg.Pool();
-export const app = express();
-app.use(express.json({ limit: '10kb' }));
-
-function insertInto(table) {
-  return async (req, res) => {
-    res.status(202).json({ accepted: true });
-    await pool.query(\`INSERT INTO \${table} (payload) VALUES ($1)\`, [req.body]);
-  };
-}
-
-app.post('/events', insertInto('events'));
-`,
+      code: insertFactory(`    res.status(202).json({ accepted: true });
+    await pool.query(\`INSERT INTO \${table} (payload) VALUES ($1)\`, [req.body]);`),
       errors: [{ messageId: 'writeAfterAck', line: 10, column: 5 }],
     },
     {
