@@ -174,6 +174,12 @@ function groupOf(target: Specifier, spec: GateSpec | undefined, also: readonly s
     const frameworks = frameworksOf(catalog, typeof target.role === 'string' ? [target.role] : target.role);
     return frameworks ? { names: named(target.path), framework: frameworks } : { names: named(target.path) };
   }
+  if (target.from === 'role' && catalog) {
+    // In a gate that does not ask about frameworks, an entry rooted at a role still matches only where a framework
+    // (or a typed role) hands that value out: its names and one of those frameworks.
+    const frameworks = frameworksOf(catalog, typeof target.role === 'string' ? [target.role] : target.role);
+    return frameworks ? { names: named(target.path), framework: frameworks } : { names: named(target.path) };
+  }
   // A global's entry also needs the global itself: `Date` in `createdAt: Date` is a type, not the clock.
   const head = target.path.at(0);
   if (target.from === 'lib' && head !== undefined && !SHAPE_STEPS.has(head) && !head.includes('*')) {

@@ -345,3 +345,17 @@ describe('gates: words and fragments', () => {
     expect(mayFind(at('zabc.'), vocabulary)).toBe(true);
   });
 });
+
+describe('gates: entries rooted at a role', () => {
+  const ctx = contextOf('');
+  const at = (text: string, path = 'file.cjs') => ({ ...ctx, file: { ...ctx.file, text, path } });
+
+  it('need a framework that hands out the role, also in a gate that does not ask about frameworks', () => {
+    // `roles` only: the channel publish of amqplib's callback API is rooted at the role `amqplib.channel`.
+    const writes = vocabularyOf(ctx, { roles: ['durable-write'] });
+    expect(mayFind(at("const got = require('got');\ngot.post(`carts/${id}/publish`);"), writes)).toBe(false);
+    const worker = `const amqp = require('amqplib/callback_api');
+amqp.connect(url, (err, conn) => conn.createChannel((err2, ch) => ch.publish('events', 'k', body)));`;
+    expect(mayFind(at(worker), writes)).toBe(true);
+  });
+});
