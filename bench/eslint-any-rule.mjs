@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, generatedFiles } from './generate.mjs';
-import { benchDir, fmt, median } from './lib.mjs';
+import { benchDir, fmt, median, patchFileContextExtend } from './lib.mjs';
 import { optionOf } from './args.mjs';
 
 const args = process.argv.slice(2);
@@ -37,14 +37,7 @@ if (args[0] === '--child') {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) gcMs += e.duration;
   }).observe({ entryTypes: ['gc'] });
-  if (variant === 'patched') {
-    const require = createRequire(join(benchDir, '..', 'package.json'));
-    const eslintDir = join(require.resolve('eslint'), '..', '..');
-    const { FileContext } = require(join(eslintDir, 'lib', 'linter', 'file-context.js'));
-    FileContext.prototype.extend = function extend(extension) {
-      return Object.freeze(Object.assign(Object.create(FileContext.prototype), this, extension));
-    };
-  }
+  if (variant === 'patched') patchFileContextExtend();
   const files = generatedFiles(dir);
   const base = { files: ['**/*.{ts,js,cjs}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' } };
   const rule = { meta: { type: 'problem', schema: [] }, create: () => ({}) };

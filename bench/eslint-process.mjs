@@ -11,15 +11,23 @@
 // SIDE: `zero` (no rules), `noop` (one rule that does nothing), `noop5` (five rules that do nothing), `shell`
 // (assume's recommended rules with their meta and options, each with a create() that does nothing: the plugin
 // loaded and five rules run, no analysis), `recommended` (`configs.recommended` of the plugin built in
-// PLUGIN_DIR, default dist/, untimed: no wrapper around the rules).
+// PLUGIN_DIR, default dist/, untimed: no wrapper around the rules). `noop-patched` and `recommended-patched`:
+// the same with ESLint's `FileContext#extend` patched (`patchFileContextExtend` in lib.mjs), which takes away
+// what ESLint charges for any enabled rule, so that what is left is the rules' own cost.
 const { join } = await import('node:path');
 const { pathToFileURL } = await import('node:url');
 const { readdirSync, readFileSync } = await import('node:fs');
 const { PerformanceObserver } = await import('node:perf_hooks');
-const { makeEslint, noopRuleConfig, repoRoot } = await import('./lib.mjs');
+const { makeEslint, noopRuleConfig, patchFileContextExtend, repoRoot } = await import('./lib.mjs');
 const { generatedFiles } = await import('./generate.mjs');
 
-const [side, dir, pluginDir = join(repoRoot, 'dist')] = process.argv.slice(2);
+const [sideArg, dir, pluginDir = join(repoRoot, 'dist')] = process.argv.slice(2);
+const patched = sideArg.endsWith('-patched');
+const side = patched ? sideArg.slice(0, -'-patched'.length) : sideArg;
+if (patched) {
+  if (side !== 'noop' && side !== 'recommended') throw new Error(`unknown side ${sideArg}`);
+  patchFileContextExtend();
+}
 const loadPlugin = async () => (await import(pathToFileURL(join(pluginDir, 'index.js')).href)).default;
 const doNothing = { meta: { type: 'problem', schema: [] }, create: () => ({ 'Program:exit'() {} }) };
 let rules = null;
@@ -56,7 +64,7 @@ for (const r of results) for (const m of r.messages) (m.fatal ? fatal++ : findin
 // CPU since the process started (Node's own start included).
 const processMs = ms({ user: 0, system: 0 });
 const wallMs = performance.now(); // since the process started
-console.log(JSON.stringify({ side, files: results.length, processMs, lintMs: ms(lintStart), wallMs, findings, fatal, ...threads, gcPauseMs: Math.round(gcPauseMs) }));
+console.log(JSON.stringify({ side: sideArg, files: results.length, processMs, lintMs: ms(lintStart), wallMs, findings, fatal, ...threads, gcPauseMs: Math.round(gcPauseMs) }));
 
 /** CPU time (ms) of the main thread and of all other threads, from /proc/self/task (null where there is none). */
 function threadSplit() {

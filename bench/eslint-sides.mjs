@@ -8,6 +8,9 @@
 //   shell         assume's recommended rules, with their meta and options, each with a create() that does
 //                 nothing: the plugin loaded and its five rules run, no analysis
 //   recommended   assume's recommended rules
+//   noop-patched, recommended-patched
+//                 noop and recommended in an ESLint whose FileContext#extend is patched not to make the file
+//                 context a prototype (patchFileContextExtend in lib.mjs): without ESLint's charge for any rule
 //
 // Each side is its own process (bench/eslint-process.mjs) that lints the generated corpus once, as a user's
 // `eslint` run does; rounds run the sides in a rotating order, and each side's ratio to zero rules is the median
@@ -25,17 +28,21 @@ import { optionOf } from './args.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => optionOf(args, name, dflt);
-const ALL = ['zero', 'noop', 'noop5', 'shell', 'recommended'];
+const ALL = ['zero', 'noop', 'noop5', 'shell', 'recommended', 'noop-patched', 'recommended-patched'];
 const WHAT = {
   zero: 'no rules',
   noop: 'one rule that does nothing',
   noop5: 'five rules that do nothing',
   shell: "assume's five recommended rules, each with a `create()` that does nothing",
   recommended: "assume's recommended rules",
+  'noop-patched': "one rule that does nothing, ESLint's `FileContext#extend` patched (no charge for any rule)",
+  'recommended-patched': "assume's recommended rules, ESLint's `FileContext#extend` patched (no charge for any rule)",
 };
+/** The sides run unless `--sides` says otherwise; the patched ones are asked for by name. */
+const DEFAULT = ['zero', 'noop', 'noop5', 'shell', 'recommended'];
 const nFiles = Number(opt('--files', '2000'));
 const rounds = Number(opt('--rounds', '5'));
-const sides = opt('--sides', ALL.join(',')).split(',');
+const sides = opt('--sides', DEFAULT.join(',')).split(',');
 for (const side of sides) if (!ALL.includes(side)) throw new Error(`unknown side "${side}" (sides: ${ALL.join(', ')})`);
 if (!sides.includes('zero')) throw new Error('the sides must include zero: every ratio is to zero rules');
 

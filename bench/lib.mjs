@@ -1,6 +1,7 @@
 // Shared by the bench scripts (run.mjs, growth.mjs, eslint-sides.mjs, ...): loads the built plugin, times its rules, lints, runs ESLint processes.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -106,6 +107,21 @@ export async function loadRulesConfig({ forcePlaceholder = false } = {}) {
  * One rule that does nothing (it listens to \`Program:exit\` and returns): what ESLint charges for linting with any
  * rule at all, over zero rules.
  */
+/**
+ * Patches this process's ESLint so that a rule's context no longer has the file's context as its prototype:
+ * `FileContext#extend` (lib/linter/file-context.js) copies the file context's fields into a new object instead
+ * (same properties, same freezing). Nothing else changes. That prototype is what ESLint charges for any enabled
+ * rule (docs/eslint-any-rule.md); with the patch, a run's extra time is the rules' own. Call it before linting.
+ */
+export function patchFileContextExtend() {
+  const require = createRequire(join(benchDir, '..', 'package.json'));
+  const eslintDir = join(require.resolve('eslint'), '..', '..');
+  const { FileContext } = require(join(eslintDir, 'lib', 'linter', 'file-context.js'));
+  FileContext.prototype.extend = function extend(extension) {
+    return Object.freeze(Object.assign(Object.create(FileContext.prototype), this, extension));
+  };
+}
+
 export const noopRuleConfig = {
   plugins: {
     'bench-noop': {

@@ -327,6 +327,7 @@ function renderUntyped(m) {
         `| ESLint untyped, zero rules | ${fmt(p.medianMs.zero / 1000, 2)} s | ${fmt(p.medianMs.zero / m.files, 2)} ms | 1.00 |`,
         `| ESLint untyped + one rule that does nothing | ${fmt(p.medianMs.noop / 1000, 2)} s | ${fmt(p.medianMs.noop / m.files, 2)} ms | ${fmt(p.noopRatio, 3)} (${pct(p.noopRatio)}) |`,
         `| ESLint untyped + recommended (${rules.ruleIds.length} rules) | ${fmt(p.medianMs.recommended / 1000, 2)} s | ${fmt(p.medianMs.recommended / m.files, 2)} ms | ${fmt(p.ratio, 3)} (${pct(p.ratio)}) |`,
+        `| the same, ESLint's charge for any rule taken away (\`FileContext#extend\` patched) | ${fmt(p.medianMs['recommended-patched'] / 1000, 2)} s | ${fmt(p.medianMs['recommended-patched'] / m.files, 2)} ms | ${fmt(p.patchedRatio, 3)} (${pct(p.patchedRatio)}) |`,
       ]
     : [];
   return {
@@ -347,6 +348,8 @@ function renderUntyped(m) {
             ...processTable,
             '',
             `**Rules add ${pct(p.ratio)} to a user's ESLint run: ${verdict}.** Ratio of each round: ${p.roundRatios.map((r) => fmt(r, 3)).join(', ')}; the lint alone (without loading): ${pct(p.lintRatio)}.${p.mainRatio === undefined ? '' : ` The main thread's CPU time alone: ${pct(p.mainRatio)} (V8's helper threads compile optimized code and collect garbage alongside it).`}${p.wallRatio === undefined ? '' : ` Wall time of the process: ${pct(p.wallRatio)} (for reference only, on this shared machine).`}`,
+            '',
+            `**Without ESLint's charge for any rule.** The fourth side runs the same rules in an ESLint whose \`FileContext#extend\` is patched to copy the file context's fields into each rule's context instead of making the file context its prototype (\`patchFileContextExtend\` in bench/lib.mjs; the change [eslint-any-rule.md](eslint-any-rule.md) proposes to ESLint; the findings are the same): recommended then adds ${pct(p.patchedRatio)} (each round: ${p.patchedRoundRatios.map((r) => fmt(r, 3)).join(', ')}). That is what assume-lint's rules cost; the rest of the ${pct(p.ratio)} is what ESLint 10 on this Node charges for enabling any rule at all (one rule that does nothing: ${pct(p.noopRatio)}). The bar is judged on the run as installed, above.`,
             '',
             `**In one process, interleaved** (below): ${pct(m.ratio)}, and the charge for any rule ${m.noopRatio === undefined ? '-' : pct(m.noopRatio)} (${pct(p.noopRatio)} in processes of their own). Three ESLint instances share one heap there; it is the only run that can time the inside of the rules. On this shared machine both figures move by 10-20% from one run to the next; [instructions.md](instructions.md) counts the same comparison in instructions, which do not move.`,
             '',
@@ -599,7 +602,8 @@ function section(name, fn) {
  * last in turn), so drifting load falls on all of them; the ratio is the median of each round's ratio.
  */
 function measureProcesses(n, rounds) {
-  const sides = ['zero', 'noop', 'recommended'];
+  // `recommended-patched`: the same rules in an ESLint whose per-rule charge is taken away (see eslint-process.mjs).
+  const sides = ['zero', 'noop', 'recommended', 'recommended-patched'];
   const runs = processRounds({
     dir: corpus(n).dir,
     files: n,
@@ -608,12 +612,17 @@ function measureProcesses(n, rounds) {
     onRun: (round, side, run) => log(`  round ${round + 1}: ${side} ${fmt(run.processMs / 1000, 2)} s CPU (lint ${fmt(run.lintMs / 1000, 2)} s), ${run.findings} findings`),
   });
   const ratioOf = (side, key) => median(roundRatios(runs, side, key));
+  // The patch must not change what the rules find.
+  const found = new Set(sides.filter((side) => side.startsWith('recommended')).flatMap((side) => runs[side].map((run) => run.findings)));
+  if (found.size > 1) throw new Error(`recommended found ${[...found].join(' / ')} in different runs`);
   return {
     rounds,
     runs,
     medianMs: Object.fromEntries(sides.map((side) => [side, median(runs[side].map((run) => run.processMs))])),
     ratio: ratioOf('recommended', 'processMs'),
     noopRatio: ratioOf('noop', 'processMs'),
+    patchedRatio: ratioOf('recommended-patched', 'processMs'),
+    patchedRoundRatios: roundRatios(runs, 'recommended-patched'),
     lintRatio: ratioOf('recommended', 'lintMs'),
     // Where the child could tell (older children print neither): the main thread's CPU time, and wall time.
     mainRatio: runs.zero.every((run) => run.mainMs) ? ratioOf('recommended', 'mainMs') : undefined,
@@ -628,7 +637,7 @@ await section('untyped', async () => {
   measured.set(mainFiles, m);
   if (!rules.placeholder) {
     const rounds = Number(opt('--process-rounds', quick ? '2' : '6'));
-    log(`  separate processes: ${rounds} rounds of zero rules, one rule that does nothing, recommended`);
+    log(`  separate processes: ${rounds} rounds of zero rules, one rule that does nothing, recommended, recommended in an ESLint without its per-rule charge`);
     m.processes = measureProcesses(mainFiles, rounds);
   }
   return renderUntyped(m);
