@@ -1,5 +1,5 @@
 import type { Catalog, CatalogEntry, FrameworkCallback, Role, Specifier } from './catalog/types.js';
-import { normalizeModule } from './path-pattern.js';
+import { filePathMatches, normalizeModule } from './path-pattern.js';
 import { firstAtOrAfter, type Ranged } from './ranges.js';
 import { fileResolver } from './resolver.js';
 import type { CheckContext, Finding } from './types.js';
@@ -91,6 +91,8 @@ export interface Vocabulary {
 
 /** Where values with a framework role can exist: what the frameworks of a catalog need written. */
 interface Frameworks {
+  /** The `files` patterns of frameworks that apply only in some files (Next.js API routes): such a file is enough. */
+  readonly paths: readonly string[];
   /** The names a framework calls when a function is exported under them (Lambda `handler`, Next.js `POST`). */
   readonly exportNames: ReadonlySet<string>;
   /** Matches one of `exportNames` written as a CommonJS export may write it. */
@@ -101,6 +103,8 @@ interface Frameworks {
 const ALWAYS_OPEN: Vocabulary = { fragments: null, words: null, groups: { byModule: new Map(), other: [] }, frameworks: null, alwaysOpen: true };
 /** `exports` (`module.exports`, `exports.handler`). */
 const COMMONJS_EXPORTS = /(?<![\w$])exports(?![\w$])/;
+/** `module.exports = ...`: CommonJS's default export. */
+const MODULE_EXPORTS_SET = /(?<![\w$])module\s*\.\s*exports\s*=(?!=)/;
 const SHAPE_STEPS = new Set(['()', 'new', '#', '[]', '@']);
 
 /** What a checker's gate is made of: the catalog roles it starts from, and its heuristics' own cues. */
@@ -219,9 +223,15 @@ function frameworksOf(catalog: Catalog, roles?: readonly string[]): Frameworks |
   frameworks = null;
   const groups: Group[] = [];
   const exportNames = new Set<string>();
+  const paths = new Set<string>();
   let everywhere = false;
   const handing = frameworksHanding(catalog, roles);
   for (const framework of handing.frameworks) {
+    // Registered only in the files its pattern matches (core/origin.ts): the path alone tells where it can be.
+    if (framework.files !== undefined) {
+      paths.add(framework.files);
+      continue;
+    }
     if (framework.registrar && !need(framework.registrar, undefined, groups)) everywhere = true;
     if (framework.methodOf && !need(framework.methodOf.classDecorator, undefined, groups)) everywhere = true;
     for (const name of framework.exportNames ?? []) exportNames.add(name);
@@ -230,6 +240,7 @@ function frameworksOf(catalog: Catalog, roles?: readonly string[]): Frameworks |
   for (const typed of catalog.types) if ((!handing.roles || handing.roles.has(typed.role)) && !need(typed.type, undefined, groups)) everywhere = true;
   if (!everywhere) {
     frameworks = {
+      paths: [...paths],
       exportNames,
       // Where a name is exported it is followed by `(`, `=`, `:`, `,`, `}` or the like, never by another word:
       // `DELETE` in `'DELETE FROM orders'` is not the export of a route handler.
@@ -348,7 +359,7 @@ function frameworkPresent(ctx: CheckContext, frameworks: Frameworks): boolean {
   const seen = memoIn(frameworksSeen, ctx.file);
   let present = seen.get(frameworks);
   if (present === undefined) {
-    present = exportsOneOf(ctx, frameworks) || anyHolds(ctx, frameworks.groups);
+    present = frameworks.paths.some((pattern) => filePathMatches(pattern, ctx.file.path)) || exportsOneOf(ctx, frameworks) || anyHolds(ctx, frameworks.groups);
     seen.set(frameworks, present);
   }
   return present;
@@ -362,7 +373,7 @@ function frameworkPresent(ctx: CheckContext, frameworks: Frameworks): boolean {
 function exportsOneOf(ctx: CheckContext, frameworks: Frameworks): boolean {
   if (!frameworks.exported) return false;
   const exported = exportedNames(ctx.file);
-  if (exported === 'text') return frameworks.exported.test(ctx.file.text);
+  if (exported === 'text') return frameworks.exported.test(ctx.file.text) || (frameworks.exportNames.has('default') && MODULE_EXPORTS_SET.test(ctx.file.text));
   for (const name of exported) if (frameworks.exportNames.has(name)) return true;
   return false;
 }
@@ -386,6 +397,7 @@ function exportedNames(file: CheckContext['file']): readonly string[] | 'text' {
 function esExports(ast: CheckContext['file']['ast']): readonly string[] | 'text' {
   const names: string[] = [];
   for (const statement of ast.body) {
+    if (statement.type === 'ExportDefaultDeclaration') names.push('default');
     if (statement.type !== 'ExportNamedDeclaration') continue;
     const declaration = statement.declaration;
     if (declaration?.type === 'FunctionDeclaration' && declaration.id) names.push(declaration.id.name);

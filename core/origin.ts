@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FrameworkCallback, Specifier, TypeRole } from './catalog/types.js';
-import { normalizeModule, pathMatches, pathMatchesWithHead } from './path-pattern.js';
+import { filePathMatches, normalizeModule, pathMatches, pathMatchesWithHead } from './path-pattern.js';
 import { packageMatches, SpecifierIndex } from './spec-index.js';
 import { isGlobalVariable, scopeIndex } from './scope.js';
 import type { CheckContext, ClassNode, FunctionNode, Node } from './types.js';
@@ -590,6 +590,7 @@ function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Regist
   const calleeTrace = trace(ctx, parent.callee, 0);
   for (const framework of registrarIndex.candidates(ctx.catalog.frameworks, calleeTrace.root)) {
     if (!framework.registrar || !specifierMatches(framework.registrar, calleeTrace)) continue;
+    if (!filePathMatches(framework.files, ctx.file.path)) continue;
     if (framework.args && framework.args !== 'any' && !framework.args.includes(argIndex)) continue;
     const wanted = framework.property === undefined ? undefined : typeof framework.property === 'string' ? [framework.property] : framework.property;
     if (wanted ? property === undefined || !wanted.includes(property) : property !== undefined) continue;
@@ -607,29 +608,82 @@ function registrationAt(ctx: CheckContext, site: Node, wrappers: number): Regist
   return undefined;
 }
 
-/** A framework that calls `fn` because of the name it is exported under (Lambda's `handler`). `sites`: `usesAsValue`. */
+/**
+ * A framework that calls `fn` because of the name it is exported under (Lambda's `handler`, a Next.js API route's
+ * `default`), directly or through wrappers. `sites`: `usesAsValue`.
+ */
 function exportRegistration(ctx: CheckContext, fn: FunctionNode, sites: readonly Node[]): Registration | undefined {
-  const names = [exportedName(fn), ...exportedLater(fn, sites)];
+  const names = [exportedName(fn), ...exportedLater(fn, sites), ...exportedThroughWrappers(ctx, sites)];
   for (const name of names) {
     if (!name) continue;
     for (const framework of ctx.catalog.frameworks) {
-      if (framework.exportNames?.includes(name)) return { framework, call: undefined };
+      if (framework.exportNames?.includes(name) && filePathMatches(framework.files, ctx.file.path)) return { framework, call: undefined };
     }
   }
   return undefined;
+}
+
+/** Methods whose callback argument is not what the call's result calls (`p.then(fn)` is a promise). */
+const NOT_WRAPPERS = new Set(['then', 'catch', 'finally', 'call', 'apply', 'bind']);
+
+/**
+ * Names a function is exported under through wrappers that call it with the framework's arguments:
+ * `export const handler = middy(main).use(cors())`, `export default withAuth(handler)`,
+ * `module.exports = withSentry(handler)`. At most two wrappers, each a call that takes the function (or the
+ * previous wrapper) as an argument; method calls chained on a wrapper's result (`.use(...)`) are its result too.
+ */
+function exportedThroughWrappers(ctx: CheckContext, sites: readonly Node[]): string[] {
+  const names: string[] = [];
+  for (const site of sites) {
+    let value: Node = site;
+    let wrappers = 0;
+    for (;;) {
+      const parent: Node | undefined = value.parent;
+      if (!parent) break;
+      if (wrappers < 2 && parent.type === 'CallExpression' && parent.callee !== value && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
+        const callee = parent.callee;
+        if (callee.type === 'MemberExpression' && NOT_WRAPPERS.has(propertyName(callee) ?? '')) break;
+        value = parent;
+        wrappers++;
+        continue;
+      }
+      if (wrappers > 0 && parent.type === 'MemberExpression' && parent.object === value && parent.parent.type === 'CallExpression' && parent.parent.callee === parent) {
+        value = parent.parent;
+        continue;
+      }
+      break;
+    }
+    if (wrappers === 0) continue;
+    const direct = exportedName(value);
+    if (direct) names.push(direct);
+    names.push(...exportedLater(value, referencesOfDeclared(ctx, value)));
+  }
+  return names;
+}
+
+/** Where the constant or variable that `value` initializes is read (`const handler = middy(main)`), if it is one. */
+function referencesOfDeclared(ctx: CheckContext, value: Node): Node[] {
+  const declarator = value.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value || declarator.id.type !== 'Identifier') return [];
+  const variable = scopeIndex(ctx.file).variableOf(declarator.id);
+  return variable ? variable.references.map((ref) => ref.identifier).filter((id) => id !== declarator.id) : [];
 }
 
 /**
  * Names a named function is exported under by a later statement: `export { handler }`, `export { main as handler }`,
  * `module.exports = { handler }`, `exports.handler = handler`, `module.exports.handler = main`.
  */
-function exportedLater(fn: FunctionNode, sites: readonly Node[]): string[] {
+function exportedLater(value: Node, sites: readonly Node[]): string[] {
   const names: string[] = [];
   for (const site of sites) {
-    if (site === fn) continue;
+    if (site === value) continue;
     const parent = site.parent;
     if (!parent) continue;
-    if (parent.type === 'ExportSpecifier' && parent.local === site) {
+    if (parent.type === 'ExportDefaultDeclaration' && parent.declaration === site) {
+      names.push('default');
+    } else if (parent.type === 'AssignmentExpression' && parent.right === site && isModuleExports(parent.left)) {
+      names.push('default');
+    } else if (parent.type === 'ExportSpecifier' && parent.local === site) {
       names.push(parent.exported.type === 'Identifier' ? parent.exported.name : parent.exported.value);
     } else if (parent.type === 'Property' && parent.value === site && parent.parent.type === 'ObjectExpression') {
       const holder = parent.parent.parent;
@@ -658,7 +712,7 @@ function classRegistration(ctx: CheckContext, fn: FunctionNode): Registration | 
   const cls = method.parent.parent;
   for (const framework of ctx.catalog.frameworks) {
     const spec = framework.methodOf;
-    if (!spec) continue;
+    if (!spec || !filePathMatches(framework.files, ctx.file.path)) continue;
     const hasClass = cls.decorators.some((d) => specifierMatches(spec.classDecorator, trace(ctx, d.expression, 0)));
     if (!hasClass) continue;
     const methodDecorator = spec.methodDecorator;
@@ -668,10 +722,16 @@ function classRegistration(ctx: CheckContext, fn: FunctionNode): Registration | 
   return undefined;
 }
 
-/** The name under which a function is exported (ESM or CommonJS), if it is. */
-export function exportedName(fn: FunctionNode): string | undefined {
+/**
+ * The name under which a function (or another value) is exported where it is written (ESM or CommonJS), if it is:
+ * `default` for `export default` and `module.exports =`.
+ */
+export function exportedName(fn: Node): string | undefined {
   const parent = fn.parent;
+  if (!parent) return undefined;
   if (fn.type === 'FunctionDeclaration' && fn.id && parent.type === 'ExportNamedDeclaration') return fn.id.name;
+  if (parent.type === 'ExportDefaultDeclaration') return 'default';
+  if (parent.type === 'AssignmentExpression' && parent.right === fn && isModuleExports(parent.left)) return 'default';
   if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
     const decl = parent.parent;
     if (decl.parent.type === 'ExportNamedDeclaration') return parent.id.name;

@@ -67,3 +67,19 @@ export function firstStepCouldMatch(pattern: readonly string[], name: string): b
 export function normalizeModule(name: string): string {
   return name.startsWith('node:') ? name.slice(5) : name;
 }
+
+const filePatterns = new Map<string, readonly string[]>();
+
+/**
+ * Does a file's path match a framework's `files` pattern (steps separated by `/`: `*` one whole step, `**` any
+ * number of steps, `a|b` alternatives)? Backslashes in the path separate steps too. No pattern: every file.
+ */
+export function filePathMatches(pattern: string | undefined, path: string): boolean {
+  if (pattern === undefined) return true;
+  let steps = filePatterns.get(pattern);
+  if (!steps) {
+    steps = pattern.split('/').filter((step) => step !== '');
+    filePatterns.set(pattern, steps);
+  }
+  return pathMatches(steps, path.split(/[\\/]/).filter((step) => step !== ''));
+}

@@ -146,6 +146,16 @@ export const frameworks: readonly FrameworkCallback[] = [
     params: ['fetch.request'],
     facts: { implicitAck: true },
   },
+  // Next.js API routes of the pages router: the default export of a file under `pages/api` (`src/pages/api` too),
+  // called with Node's request and response, which Next extends with `status`, `json`, `send` and `redirect`.
+  // In TypeScript the `NextApiRequest`/`NextApiResponse` types say as much (below); in JavaScript only the path does.
+  {
+    id: 'next.api-route',
+    kind: 'http',
+    exportNames: ['default'],
+    files: '**/pages/api/**',
+    params: ['http.request', 'http.response'],
+  },
   {
     id: 'nestjs.controller-method',
     kind: 'http',

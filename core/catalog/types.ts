@@ -70,8 +70,19 @@ export interface FrameworkCallback {
   registrar?: Specifier;
   /** The registering call's first argument must be one of these string literals (`ws.on('message', cb)`). */
   event?: string | readonly string[];
-  /** Instead of a registrar: the function is exported under one of these names (Lambda `handler`, Next `POST`). */
+  /**
+   * Instead of a registrar: the function is exported under one of these names (Lambda `handler`, Next `POST`),
+   * directly or through wrappers (`export const handler = middy(main)`); `default` is `export default` and
+   * CommonJS `module.exports =`.
+   */
   exportNames?: readonly string[];
+  /**
+   * Only in files whose path matches this pattern: steps separated by `/`, `*` one whole step, `**` any number of
+   * steps, `a|b` alternatives (Next.js API routes: `**` then `/pages/api/**`, any file under a `pages/api` folder).
+   * Where it is set, the framework needs the path alone: a gate opens for such a file without looking for the
+   * framework's names.
+   */
+  files?: string;
   /**
    * Instead of a registrar: methods of a class with this decorator (NestJS `@Controller()`), optionally only
    * those with one of the method decorators.

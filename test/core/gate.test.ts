@@ -7,7 +7,7 @@ import { behindGate, gates, mayFind, vocabularyOf } from '../../core/gate.js';
 import type { CheckContext, Finding } from '../../core/types.js';
 import { parseForESLint } from '@typescript-eslint/parser';
 import { createCheckContext } from '../../core/context.js';
-import { contextOf } from '../helpers/parse.js';
+import { contextOf, parseSource } from '../helpers/parse.js';
 
 // test/setup.ts turns verification on for every test; here the gates skip for real.
 beforeEach(() => {
@@ -285,6 +285,31 @@ app.post('/import', async (req, res) => {
     const plugin = `import fp from 'fastify-plugin';\nexport default fp(async (app) => {\n  app.addContentTypeParser('application/x-ndjson', async (request, payload) => {\n    const chunks = [];\n    for await (const chunk of payload) chunks.push(chunk);\n    return JSON.parse(Buffer.concat(chunks).toString('utf8'));\n  });\n});`;
     expect(gate(plugin)).toBe(true);
     expect(checkNoUnboundedParse(contextOf(plugin)).map((f) => f.messageId)).toEqual(['unboundedAccumulation']);
+  });
+
+  it("gates: a framework of some files only (Next.js API routes) opens on the file's path, and only there", () => {
+    // A default export whose `req` is read chunk by chunk: a request only under `pages/api`.
+    const route = `export default async function handler(req, res) {\n  const chunks = [];\n  for await (const chunk of req) chunks.push(chunk);\n  res.json(JSON.parse(Buffer.concat(chunks).toString('utf8')));\n}\n`;
+    const gate = (path: string) => unboundedParseGate(contextOf(route, path));
+    expect(gate('/srv/shop/pages/api/webhook.js')).toBe(true);
+    expect(gate('C:\\shop\\src\\pages\\api\\orders\\[id].js')).toBe(true);
+    expect(gate('/srv/shop/lib/webhook.js')).toBe(false);
+    expect(gate('/srv/shop/pages/api-docs/webhook.js')).toBe(false);
+    expect(gate('/srv/shop/pages/orders.js')).toBe(false);
+    expect(checkNoUnboundedParse(contextOf(route, '/srv/shop/pages/api/webhook.js')).map((f) => f.messageId)).toEqual(['unboundedAccumulation']);
+    // The same route in another file is not one: nothing there makes \`req\` a request.
+    gates.verify = true;
+    expect(checkNoUnboundedParse(contextOf(route, '/srv/shop/lib/webhook.js'))).toHaveLength(0);
+  });
+
+  it('gates: a framework that calls default exports in every file (from settings) opens on `export default` and `module.exports =`', () => {
+    const frameworks = [{ id: 'settings.default-handler', kind: 'http', exportNames: ['default'], params: ['http.request', 'http.response'] }];
+    const gate = (code: string) => unboundedParseGate(createCheckContext(parseSource(code, 'file.js'), { catalog: { frameworks } }));
+    const body = `(req, res) => {\n  const chunks = [];\n  req.on('data', (c) => chunks.push(c));\n  req.on('end', () => res.end(JSON.parse(Buffer.concat(chunks).toString())));\n}`;
+    expect(gate(`export default ${body};`)).toBe(true);
+    expect(gate(`module.exports = ${body};`)).toBe(true);
+    expect(gate(`const handle = ${body};\nexport default handle;`)).toBe(true);
+    expect(gate(`export const handle = ${body};`)).toBe(false);
   });
 
   it('no-wall-clock-at-boundary: a clock named in the rule options opens its gate', () => {
