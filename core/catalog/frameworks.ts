@@ -156,6 +156,13 @@ export const frameworks: readonly FrameworkCallback[] = [
     files: '**/pages/api/**',
     params: ['http.request', 'http.response'],
   },
+  // next-connect, a router for Next.js API routes: `nc().post(handler)` (v0) and `createRouter().post(handler)` (v1).
+  {
+    id: 'next-connect.route',
+    kind: 'http',
+    registrar: { from: 'package', package: ['next-connect'], path: ['**', HTTP_METHODS] },
+    params: ['http.request', 'http.response', 'express.next'],
+  },
   {
     id: 'nestjs.controller-method',
     kind: 'http',

@@ -101,6 +101,23 @@ export default async function handler(req, res) {
 `,
     },
     {
+      name: 'next-connect look-alike: `post` on a router made by a function of the project, outside `pages/api`',
+      filename: '/srv/shop/lib/routes.js',
+      code: `import { PrismaClient } from '@prisma/client';
+import { makeRouter } from './router.js';
+
+const prisma = new PrismaClient();
+const router = makeRouter();
+
+router.post(async (req, res) => {
+  res.status(201).json({ ok: true });
+  await prisma.order.create({ data: req.body });
+});
+
+export default router;
+`,
+    },
+    {
       name: 'a promise callback in an exported `.then(...)` is not a wrapper of the export',
       filename: '/srv/shop/pages/api/ready.js',
       code: `import pg from 'pg';
@@ -166,6 +183,42 @@ async function handler(req, res) {
 export default withAuth(handler);
 `,
       errors: [{ messageId: 'writeAfterAck', line: 7, column: 3 }],
+    },
+    {
+      name: 'next-connect (v0): a route of `nc()` answers before the insert, wherever the file is',
+      filename: '/srv/shop/lib/orders-api.js',
+      code: `import nc from 'next-connect';
+import pg from 'pg';
+
+const pool = new pg.Pool();
+const handler = nc({ onNoMatch: (req, res) => res.status(405).end() });
+
+handler.post(async (req, res) => {
+  res.status(201).json({ ok: true });
+  await pool.query('INSERT INTO orders (sku) VALUES ($1)', [req.body.sku]);
+});
+
+export default handler;
+`,
+      errors: [{ messageId: 'writeAfterAck', line: 8, column: 3 }],
+    },
+    {
+      name: 'next-connect (v1): `createRouter().post(...)`, exported as `router.handler()`',
+      filename: '/srv/shop/pages/api/orders.ts',
+      code: `import { createRouter } from 'next-connect';
+import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+const router = createRouter();
+
+router.post(async (req, res) => {
+  res.status(201).json({ ok: true });
+  await prisma.order.create({ data: { sku: req.body.sku } });
+});
+
+export default router.handler();
+`,
+      errors: [{ messageId: 'writeAfterAck', line: 8, column: 3 }],
     },
     {
       name: 'Lambda handler wrapped by middy with chained middlewares: returns before the insert settles',
