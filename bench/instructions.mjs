@@ -10,7 +10,8 @@
 //
 //   node bench/instructions.mjs [--files 300] [--write]    (--write: docs/instructions.md)
 //
-// Sides: zero rules, one rule that does nothing, `configs.recommended` of `dist/`. Their processes run in
+// Sides: zero rules, one rule that does nothing, `configs.recommended` of `dist/`, and recommended in an ESLint
+// whose `FileContext#extend` is patched (no charge for any rule: docs/eslint-any-rule.md). Their processes run in
 // parallel (the counts do not depend on each other's load). A process of each side that lints one file gives
 // what loading costs, so the per-file work is shown apart from it.
 import { execFile, execFileSync } from 'node:child_process';
@@ -34,7 +35,8 @@ try {
   process.exit(2);
 }
 
-const sides = ['zero', 'noop', 'recommended'];
+// `recommended-patched`: recommended in an ESLint patched not to charge for any rule (bench/eslint-process.mjs).
+const sides = ['zero', 'noop', 'recommended', 'recommended-patched'];
 const corpusOf = (n) => {
   const dir = join(benchDir, '.out', `corpus-${n}`);
   const info = generateCorpus({ dir, count: n, seed: 42 });
@@ -90,7 +92,12 @@ const rows = sides.map((side) => {
     findings: s.full.findings,
   };
 });
-const label = { zero: 'zero rules', noop: 'one rule that does nothing', recommended: 'recommended' };
+const label = {
+  zero: 'zero rules',
+  noop: 'one rule that does nothing',
+  recommended: 'recommended',
+  'recommended-patched': "recommended, ESLint's charge for any rule taken away (`FileContext#extend` patched)",
+};
 const table = [
   `| ESLint untyped, ${nFiles} files | instructions, whole process | of which loading (a 1-file run) | the other ${nFiles - 1} files | ratio, whole process | ratio, the ${nFiles - 1} files | findings |`,
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -98,7 +105,9 @@ const table = [
 ];
 const rec = rows.find((r) => r.side === 'recommended');
 const noop = rows.find((r) => r.side === 'noop');
-const summary = `Recommended adds ${fmt((rec.ratio - 1) * 100, 1)}% to the instructions of a whole \`eslint\` run of ${nFiles} files (${fmt((rec.lintRatio - 1) * 100, 1)}% to the files' part); one rule that does nothing adds ${fmt((noop.ratio - 1) * 100, 1)}% (${fmt((noop.lintRatio - 1) * 100, 1)}%), so the rules' own work is ${fmt(((rec.perFiles - noop.perFiles) / (zero.full.instructions - zero.one.instructions)) * 100, 1)}% of the files' part.`;
+const patched = rows.find((r) => r.side === 'recommended-patched');
+if (patched.findings !== rec.findings) throw new Error(`the patched ESLint found ${patched.findings}, recommended ${rec.findings}`);
+const summary = `Recommended adds ${fmt((rec.ratio - 1) * 100, 1)}% to the instructions of a whole \`eslint\` run of ${nFiles} files (${fmt((rec.lintRatio - 1) * 100, 1)}% to the files' part); one rule that does nothing adds ${fmt((noop.ratio - 1) * 100, 1)}% (${fmt((noop.lintRatio - 1) * 100, 1)}%), so the rules' own work is ${fmt(((rec.perFiles - noop.perFiles) / (zero.full.instructions - zero.one.instructions)) * 100, 1)}% of the files' part. In an ESLint that does not charge for any rule, recommended adds ${fmt((patched.ratio - 1) * 100, 1)}% (${fmt((patched.lintRatio - 1) * 100, 1)}%).`;
 console.log(['', ...table, '', summary, `took ${fmt((Date.now() - started) / 1000, 0)} s`].join('\n'));
 
 if (write) {
