@@ -670,8 +670,9 @@ function referencesOfDeclared(ctx: CheckContext, value: Node): Node[] {
 }
 
 /**
- * Names a named function is exported under by a later statement: `export { handler }`, `export { main as handler }`,
- * `module.exports = { handler }`, `exports.handler = handler`, `module.exports.handler = main`.
+ * Names a named function (or value) is exported under by a later statement, given where it is used (`sites`):
+ * `export { handler }`, `export { main as handler }`, `export const POST = create`, `export default handler`,
+ * `module.exports = { handler }`, `module.exports = handler`, `exports.handler = handler`, `module.exports.handler = main`.
  */
 function exportedLater(value: Node, sites: readonly Node[]): string[] {
   const names: string[] = [];
@@ -679,22 +680,17 @@ function exportedLater(value: Node, sites: readonly Node[]): string[] {
     if (site === value) continue;
     const parent = site.parent;
     if (!parent) continue;
-    if (parent.type === 'ExportDefaultDeclaration' && parent.declaration === site) {
-      names.push('default');
-    } else if (parent.type === 'AssignmentExpression' && parent.right === site && isModuleExports(parent.left)) {
-      names.push('default');
+    // Where a site is written as an export is an export of it (`export default handler`, `export const POST = create`,
+    // `exports.handler = main`, `module.exports = handler`).
+    const direct = exportedName(site);
+    if (direct) {
+      names.push(direct);
     } else if (parent.type === 'ExportSpecifier' && parent.local === site) {
       names.push(parent.exported.type === 'Identifier' ? parent.exported.name : parent.exported.value);
     } else if (parent.type === 'Property' && parent.value === site && parent.parent.type === 'ObjectExpression') {
       const holder = parent.parent.parent;
       if (holder.type === 'AssignmentExpression' && holder.right === parent.parent && isModuleExports(holder.left)) {
         const key = propertyName(parent);
-        if (key) names.push(key);
-      }
-    } else if (parent.type === 'AssignmentExpression' && parent.right === site && parent.left.type === 'MemberExpression') {
-      const obj = parent.left.object;
-      if ((obj.type === 'Identifier' && obj.name === 'exports') || isModuleExports(obj)) {
-        const key = propertyName(parent.left);
         if (key) names.push(key);
       }
     }
@@ -732,17 +728,14 @@ export function exportedName(fn: Node): string | undefined {
   if (fn.type === 'FunctionDeclaration' && fn.id && parent.type === 'ExportNamedDeclaration') return fn.id.name;
   if (parent.type === 'ExportDefaultDeclaration') return 'default';
   if (parent.type === 'AssignmentExpression' && parent.right === fn && isModuleExports(parent.left)) return 'default';
-  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') {
+  if (parent.type === 'VariableDeclarator' && parent.init === fn && parent.id.type === 'Identifier') {
     const decl = parent.parent;
     if (decl.parent.type === 'ExportNamedDeclaration') return parent.id.name;
   }
   if (parent.type === 'AssignmentExpression' && parent.right === fn && parent.left.type === 'MemberExpression') {
     const left = parent.left;
     const obj = left.object;
-    const isExports =
-      (obj.type === 'Identifier' && obj.name === 'exports') ||
-      (obj.type === 'MemberExpression' && obj.object.type === 'Identifier' && obj.object.name === 'module' && propertyName(obj) === 'exports');
-    if (isExports) return propertyName(left);
+    if ((obj.type === 'Identifier' && obj.name === 'exports') || isModuleExports(obj)) return propertyName(left);
   }
   return undefined;
 }

@@ -239,6 +239,18 @@ export default router.handler();
 ruleTester.run('no-unbounded-parse (export-registered handlers)', parseRule, {
   valid: [
     {
+      name: 'a function assigned to a local constant that is not exported is no route handler',
+      filename: '/srv/shop/app/api/orders/route.js',
+      code: `async function create(request) {
+  const body = await request.json();
+  return Response.json(body);
+}
+
+const POST = create;
+export const handlers = [POST];
+`,
+    },
+    {
       name: 'Next.js API route with its body parser off: the raw body is read with a byte cap',
       filename: '/srv/shop/pages/api/webhook.js',
       code: `export const config = { api: { bodyParser: false } };
@@ -274,6 +286,22 @@ export default async function handler(req, res) {
     },
   ],
   invalid: [
+    {
+      name: 'Next.js route handler (app router) exported as `export const POST = create`: the body is read whole',
+      filename: '/srv/shop/app/api/orders/route.js',
+      code: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+async function create(request) {
+  const body = await request.json();
+  return Response.json(await prisma.order.create({ data: body }));
+}
+
+export const POST = create;
+`,
+      errors: [{ messageId: 'unboundedRead', line: 6, column: 22 }],
+    },
     {
       name: 'Next.js API route with its body parser off: the raw body is read whole, then parsed',
       filename: '/srv/shop/pages/api/webhook.js',
