@@ -499,10 +499,7 @@ function usesAsValue(ctx: CheckContext, fn: FunctionNode): Node[] {
   let nameId: TSESTree.Identifier | undefined;
   if (fn.type === 'FunctionDeclaration' && fn.id) nameId = fn.id;
   else if (fn.parent.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
-  if (nameId) {
-    const variable = sIndex.variableOf(nameId);
-    if (variable) for (const ref of variable.references) if (ref.identifier !== nameId) sites.push(ref.identifier);
-  }
+  if (nameId) sites.push(...readsOfName(ctx, nameId));
   // A method of an object literal held in a variable: `const orders = { create(req, res) {...} }` is used as
   // `router.post('/orders', orders.create)`.
   const prop = fn.parent;
@@ -665,8 +662,15 @@ function exportedThroughWrappers(ctx: CheckContext, sites: readonly Node[]): str
 function referencesOfDeclared(ctx: CheckContext, value: Node): Node[] {
   const declarator = value.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value || declarator.id.type !== 'Identifier') return [];
-  const variable = scopeIndex(ctx.file).variableOf(declarator.id);
-  return variable ? variable.references.map((ref) => ref.identifier).filter((id) => id !== declarator.id) : [];
+  return readsOfName(ctx, declarator.id);
+}
+
+/** The references to the variable a declared name (`nameId`) declares, other than the declaration itself. */
+function readsOfName(ctx: CheckContext, nameId: TSESTree.Identifier): Node[] {
+  const variable = scopeIndex(ctx.file).variableOf(nameId);
+  const reads: Node[] = [];
+  if (variable) for (const ref of variable.references) if (ref.identifier !== nameId) reads.push(ref.identifier);
+  return reads;
 }
 
 /**
