@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cachedCheckContext, createCheckContext } from '../../core/context.js';
 import { releaseFile } from '../../core/file-cache.js';
+import { checkedSettingsCatalog } from './settings.js';
 import type { Catalog } from '../../core/catalog/types.js';
 import type { CheckContext, Finding, Node, TypeFacts } from '../../core/types.js';
 
@@ -14,8 +15,9 @@ export interface AssumeSharedSettings {
 export function checkContextOf<M extends string, O extends readonly unknown[]>(context: Readonly<TSESLint.RuleContext<M, O>>): CheckContext {
   const sourceCode = context.sourceCode;
   const settings = (context.settings as { assume?: AssumeSharedSettings } | undefined)?.assume;
+  const catalog = checkedSettingsCatalog(settings?.catalog);
   // The first rule on a file builds it; the others find it (without making the file's description again).
-  const cached = cachedCheckContext(sourceCode.ast, settings?.catalog);
+  const cached = cachedCheckContext(sourceCode.ast, catalog);
   if (cached) return cached;
   return createCheckContext(
     {
@@ -26,7 +28,7 @@ export function checkContextOf<M extends string, O extends readonly unknown[]>(c
       visitorKeys: sourceCode.visitorKeys,
       eachNode: eachNodeOf(sourceCode),
     },
-    { catalog: settings?.catalog, types: typeFactsOf(sourceCode) },
+    { catalog, types: typeFactsOf(sourceCode) },
   );
 }
 

@@ -182,6 +182,8 @@ describe('assume check (code)', () => {
       [{ maxFileBytes: 'big' }, /"maxFileBytes" must be of type integer/],
       [{ include: ['src/[unclosed'] }, /"include\[0\]" is not a valid glob/],
       [{ catalog: { entries: [{ id: 'x', role: 'ack' }] } }, /needs the key "target"/],
+      [{ catalog: { frameworks: [{ id: 'x', kind: 'http', params: [], exportNames: 5 }] } }, /"catalog\.frameworks\[0\]\.exportNames" must be of type array/],
+      [{ catalog: { frameworks: [{ id: 'x', kind: 'http', params: [], file: '**/api/**' }] } }, /Unknown key "catalog\.frameworks\[0\]\.file"/],
     ];
     for (const [config, message] of cases) {
       writeFileSync(join(dir, 'assume.config.json'), JSON.stringify(config));
