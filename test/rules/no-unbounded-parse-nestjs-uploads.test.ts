@@ -6,6 +6,10 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
+/** The finding at an upload parser configured without a file size, with its one suggestion's fixed source. */
+const fileSizeError = (line: number, column: number, output: string) =>
+  ({ messageId: 'uploadWithoutFileSize', line, column, suggestions: [{ messageId: 'addFileSizeLimit', output }] }) as const;
+
 const controller = (interceptor: string): string => `import { Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { AnyFilesInterceptor, FileInterceptor, FilesInterceptor } from '@nestjs/platform-express';
 
@@ -58,51 +62,21 @@ export class DocumentsController {
       name: "FileInterceptor's own limits replace the module's and set no file size",
       code: controller(`FileInterceptor('document', { limits: { files: 1, fields: 4 } })`),
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 7,
-          column: 20,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: controller(`FileInterceptor('document', { limits: { files: 1, fields: 4, fileSize: 10 * 1024 * 1024 } })`),
-            },
-          ],
-        },
+        fileSizeError(7, 20, controller(`FileInterceptor('document', { limits: { files: 1, fields: 4, fileSize: 10 * 1024 * 1024 } })`)),
       ],
     },
     {
       name: 'FilesInterceptor (options third) with limits that count files but not their size',
       code: controller(`FilesInterceptor('pages', 20, { limits: { files: 20 } })`),
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 7,
-          column: 20,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: controller(`FilesInterceptor('pages', 20, { limits: { files: 20, fileSize: 10 * 1024 * 1024 } })`),
-            },
-          ],
-        },
+        fileSizeError(7, 20, controller(`FilesInterceptor('pages', 20, { limits: { files: 20, fileSize: 10 * 1024 * 1024 } })`)),
       ],
     },
     {
       name: 'AnyFilesInterceptor with an infinite file size',
       code: controller(`AnyFilesInterceptor({ limits: { fileSize: Infinity } })`),
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 7,
-          column: 20,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: controller(`AnyFilesInterceptor({ limits: { fileSize: 10 * 1024 * 1024 } })`),
-            },
-          ],
-        },
+        fileSizeError(7, 20, controller(`AnyFilesInterceptor({ limits: { fileSize: 10 * 1024 * 1024 } })`)),
       ],
     },
   ],

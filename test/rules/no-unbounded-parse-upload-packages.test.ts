@@ -6,6 +6,10 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
+/** The finding at an upload parser configured without a file size, with its one suggestion's fixed source. */
+const fileSizeError = (line: number, column: number, output: string) =>
+  ({ messageId: 'uploadWithoutFileSize', line, column, suggestions: [{ messageId: 'addFileSizeLimit', output }] }) as const;
+
 ruleTester.run('no-unbounded-parse (more upload parsers)', rule, {
   valid: [
     {
@@ -76,22 +80,12 @@ export const app = express();
 app.use('/graphql', graphqlUploadExpress());
 `,
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 5,
-          column: 21,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: `import express from 'express';
+        fileSizeError(5, 21, `import express from 'express';
 import { graphqlUploadExpress } from 'graphql-upload';
 
 export const app = express();
 app.use('/graphql', graphqlUploadExpress({ maxFileSize: 10 * 1024 * 1024 }));
-`,
-            },
-          ],
-        },
+`),
       ],
     },
     {
@@ -103,22 +97,12 @@ export const app = new Koa();
 app.use(graphqlUploadKoa({ maxFiles: 3 }));
 `,
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 5,
-          column: 9,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: `import Koa from 'koa';
+        fileSizeError(5, 9, `import Koa from 'koa';
 import graphqlUploadKoa from 'graphql-upload/graphqlUploadKoa.mjs';
 
 export const app = new Koa();
 app.use(graphqlUploadKoa({ maxFiles: 3, maxFileSize: 10 * 1024 * 1024 }));
-`,
-            },
-          ],
-        },
+`),
       ],
     },
     {
@@ -131,23 +115,13 @@ http.createServer((req, res) => {
 }).listen(3000);
 `,
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 5,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: `import http from 'node:http';
+        fileSizeError(5, 3, `import http from 'node:http';
 import formidable from 'formidable';
 
 http.createServer((req, res) => {
   formidable({ maxFileSize: 10 * 1024 * 1024 }).parse(req, () => res.end());
 }).listen(3000);
-`,
-            },
-          ],
-        },
+`),
       ],
     },
     {
@@ -161,24 +135,14 @@ app.post('/scans', (req, res) => {
 });
 `,
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 6,
-          column: 3,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: `import express from 'express';
+        fileSizeError(6, 3, `import express from 'express';
 import multiparty from 'multiparty';
 
 export const app = express();
 app.post('/scans', (req, res) => {
   new multiparty.Form({ maxFilesSize: 10 * 1024 * 1024 }).parse(req, () => res.end());
 });
-`,
-            },
-          ],
-        },
+`),
       ],
     },
     {
@@ -190,22 +154,12 @@ export const app = express();
 app.use(fileUpload());
 `,
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 5,
-          column: 9,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: `import express from 'express';
+        fileSizeError(5, 9, `import express from 'express';
 import fileUpload from 'express-fileupload';
 
 export const app = express();
 app.use(fileUpload({ limits: { fileSize: 10 * 1024 * 1024 } }));
-`,
-            },
-          ],
-        },
+`),
       ],
     },
     {
@@ -218,23 +172,13 @@ app.use(fileUpload({ useTempFiles: true, tempFileDir: '/tmp/' }));
 module.exports = app;
 `,
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 5,
-          column: 9,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: `const express = require('express');
+        fileSizeError(5, 9, `const express = require('express');
 const fileUpload = require('express-fileupload');
 
 const app = express();
 app.use(fileUpload({ useTempFiles: true, tempFileDir: '/tmp/', limits: { fileSize: 10 * 1024 * 1024 } }));
 module.exports = app;
-`,
-            },
-          ],
-        },
+`),
       ],
     },
     {
@@ -249,14 +193,7 @@ router.post('/avatars', upload.single('avatar'), async (ctx) => {
 });
 `,
       errors: [
-        {
-          messageId: 'uploadWithoutFileSize',
-          line: 4,
-          column: 16,
-          suggestions: [
-            {
-              messageId: 'addFileSizeLimit',
-              output: `import Router from '@koa/router';
+        fileSizeError(4, 16, `import Router from '@koa/router';
 import multer from '@koa/multer';
 
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 10 * 1024 * 1024 } });
@@ -264,10 +201,7 @@ export const router = new Router();
 router.post('/avatars', upload.single('avatar'), async (ctx) => {
   ctx.body = { size: ctx.file.size };
 });
-`,
-            },
-          ],
-        },
+`),
       ],
     },
   ],
