@@ -39,6 +39,23 @@ const buildInsert = `function buildInsert(rows) {
   return { text, values };
 }`;
 
+/** `consumer` arguments: an INSERT held in a \`let\` written only where it is declared, its query fired without await. */
+const letInsert = [
+  `const mode = process.env.MODE;`,
+  `let sql = 'INSERT INTO samples (device_id, value) VALUES ($1, $2)';
+      pool.query(sql, [rows[0].deviceId, rows[0].value]);`,
+] as const;
+
+/** `consumer` arguments: an arrow helper's query config, renamed where it is destructured, fired without await. */
+const renamedUpsert = [
+  `const upsertSql = (row) => ({ text: \`INSERT INTO samples (device_id, value) VALUES ($1, $2) ON CONFLICT (device_id) DO UPDATE SET value = $2\`, values: [row.deviceId, row.value] });`,
+  `const { text: sql, values } = upsertSql(rows[0]);
+      pool.query(sql, values);`,
+] as const;
+
+/** The call site with the `await` the rule's suggestion adds. */
+const awaitQuery = (call: string): string => call.replace('      pool.query(', '      await pool.query(');
+
 ruleTester.run('no-ack-before-durable-write (SQL built by a helper)', rule, {
   valid: [
     {
@@ -88,11 +105,7 @@ ruleTester.run('no-ack-before-durable-write (SQL built by a helper)', rule, {
   invalid: [
     {
       name: 'kafkajs eachMessage: the INSERT text is in a `let` written only where it is declared',
-      code: consumer(
-        `const mode = process.env.MODE;`,
-        `let sql = 'INSERT INTO samples (device_id, value) VALUES ($1, $2)';
-      pool.query(sql, [rows[0].deviceId, rows[0].value]);`,
-      ),
+      code: consumer(...letInsert),
       errors: [
         {
           messageId: 'pendingAtImplicitAck',
@@ -101,11 +114,7 @@ ruleTester.run('no-ack-before-durable-write (SQL built by a helper)', rule, {
           suggestions: [
             {
               messageId: 'awaitWrite',
-              output: consumer(
-                `const mode = process.env.MODE;`,
-                `let sql = 'INSERT INTO samples (device_id, value) VALUES ($1, $2)';
-      await pool.query(sql, [rows[0].deviceId, rows[0].value]);`,
-              ),
+              output: consumer(letInsert[0], awaitQuery(letInsert[1])),
             },
           ],
         },
@@ -125,11 +134,7 @@ ruleTester.run('no-ack-before-durable-write (SQL built by a helper)', rule, {
     },
     {
       name: 'kafkajs eachMessage: an arrow helper returns the query config, renamed where it is destructured',
-      code: consumer(
-        `const upsertSql = (row) => ({ text: \`INSERT INTO samples (device_id, value) VALUES ($1, $2) ON CONFLICT (device_id) DO UPDATE SET value = $2\`, values: [row.deviceId, row.value] });`,
-        `const { text: sql, values } = upsertSql(rows[0]);
-      pool.query(sql, values);`,
-      ),
+      code: consumer(...renamedUpsert),
       errors: [
         {
           messageId: 'pendingAtImplicitAck',
@@ -138,11 +143,7 @@ ruleTester.run('no-ack-before-durable-write (SQL built by a helper)', rule, {
           suggestions: [
             {
               messageId: 'awaitWrite',
-              output: consumer(
-                `const upsertSql = (row) => ({ text: \`INSERT INTO samples (device_id, value) VALUES ($1, $2) ON CONFLICT (device_id) DO UPDATE SET value = $2\`, values: [row.deviceId, row.value] });`,
-                `const { text: sql, values } = upsertSql(rows[0]);
-      await pool.query(sql, values);`,
-              ),
+              output: consumer(renamedUpsert[0], awaitQuery(renamedUpsert[1])),
             },
           ],
         },
